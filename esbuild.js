@@ -1,0 +1,136 @@
+// Builds every bundle of the project with esbuild.
+//
+//   node esbuild.js                 extension + webview page + sandbox (development: source maps)
+//   node esbuild.js --production    the same, minified, no source maps (what the .vsix ships)
+//   node esbuild.js --watch         rebuild on change (problem-matcher friendly output)
+//   node esbuild.js --tests         also the unit, integration, UI and benchmark bundles under out/
+//   node esbuild.js --only=sandbox  only the sandbox server (npm run sandbox)
+//
+// esbuild only strips types: `npm run check-types` (tsc --noEmit) is what type-checks.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const args = process.argv.slice(2);
+const production = args.includes('--production');
+const watch = args.includes('--watch');
+const withTests = args.includes('--tests');
+const only = (args.find((a) => a.startsWith('--only=')) || '').slice('--only='.length);
+
+/** Prints errors as `file:line:column:` so the $esbuild-watch problem matcher understands them. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+/** Copies the webview's static assets (stylesheet, codicons) next to its script in dist/webview. */
+const copyWebviewAssetsPlugin = {
+  name: 'copy-webview-assets',
+  setup(build) {
+    build.onEnd(() => {
+      const target = path.join(__dirname, 'dist', 'webview');
+      fs.mkdirSync(target, { recursive: true });
+      const codicons = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+      for (const [from, to] of [
+        [path.join(__dirname, 'media', 'webview', 'billing.css'), 'billing.css'],
+        [path.join(codicons, 'codicon.css'), 'codicon.css'],
+        [path.join(codicons, 'codicon.ttf'), 'codicon.ttf'],
+      ]) {
+        if (fs.existsSync(from)) fs.copyFileSync(from, path.join(target, to));
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'silent',
+  target: 'es2022',
+  plugins: [problemMatcherPlugin],
+};
+
+/** Node bundles for development tools and tests (never shipped). */
+const nodeTool = (entryPoints, outdir, extra = {}) => ({
+  ...common,
+  minify: false,
+  sourcemap: 'linked',
+  entryPoints,
+  outdir,
+  outbase: '.',
+  platform: 'node',
+  format: 'cjs',
+  ...extra,
+});
+
+function configs() {
+  const extension = {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    keepNames: true,
+  };
+  const webview = {
+    ...common,
+    entryPoints: { billing: 'src/webview/page/billing.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    plugins: [...common.plugins, copyWebviewAssetsPlugin],
+  };
+  const sandbox = nodeTool(['test/sandbox/cli.ts'], 'out', { outbase: 'test' });
+
+  if (only === 'sandbox') return [sandbox];
+  if (!fs.existsSync('test/sandbox/cli.ts')) return [extension];
+  const all = [extension, sandbox];
+  if (fs.existsSync('src/webview/page/billing.ts')) all.push(webview);
+  if (withTests) {
+    const glob = (dir) => (fs.existsSync(dir) ? [`${dir}/**/*.ts`] : []);
+    const unit = glob('test/unit');
+    if (unit.length) all.push(nodeTool(unit, 'out'));
+    const integration = glob('test/integration');
+    if (integration.length) all.push(nodeTool(integration, 'out', { external: ['vscode', 'mocha'] }));
+    const ui = glob('test/ui');
+    if (ui.length) all.push(nodeTool(ui, 'out', { external: ['playwright-core'] }));
+    const bench = glob('test/bench');
+    if (bench.length) all.push(nodeTool(bench, 'out'));
+  }
+  return all;
+}
+
+async function main() {
+  const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  let failed = false;
+  for (const ctx of contexts) {
+    const result = await ctx.rebuild().catch((e) => ({ errors: e.errors || [e] }));
+    if (result.errors && result.errors.length) failed = true;
+    await ctx.dispose();
+  }
+  if (failed) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

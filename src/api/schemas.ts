@@ -1,0 +1,190 @@
+import { z } from 'zod';
+
+// Zod schemas for every Partner Center body the extension reads (REFERENCE.md §5–§7, §11.9).
+// Objects are loose: unknown fields are kept, so the JSON tab shows the customer exactly as received.
+// Optional fields accept null as well as absence, because the real API sends both.
+
+const text = z.string().nullish();
+
+export const linkSchema = z.looseObject({
+  uri: z.string(),
+  method: text,
+  headers: z.array(z.looseObject({ key: z.string(), value: z.string() })).nullish(),
+});
+
+export const linksSchema = z.looseObject({
+  self: linkSchema.nullish(),
+  next: linkSchema.nullish(),
+  previous: linkSchema.nullish(),
+});
+
+export const attributesSchema = z.looseObject({
+  etag: text,
+  objectType: text,
+});
+
+export const addressSchema = z.looseObject({
+  id: text,
+  country: text,
+  region: text,
+  city: text,
+  state: text,
+  district: text,
+  addressLine1: text,
+  addressLine2: text,
+  addressLine3: text,
+  postalCode: text,
+  firstName: text,
+  middleName: text,
+  lastName: text,
+  emailAddress: text,
+  phoneNumber: text,
+});
+
+export const companyProfileSchema = z.looseObject({
+  tenantId: text,
+  domain: text,
+  companyName: text,
+  address: addressSchema.nullish(),
+  email: text,
+  organizationRegistrationNumber: text,
+  links: linksSchema.nullish(),
+  attributes: attributesSchema.nullish(),
+});
+
+export const billingProfileSchema = z.looseObject({
+  id: text,
+  firstName: text,
+  lastName: text,
+  email: text,
+  culture: text,
+  language: text,
+  companyName: text,
+  defaultAddress: addressSchema.nullish(),
+  links: linksSchema.nullish(),
+  attributes: attributesSchema.nullish(),
+});
+
+/** Documented values; any other string (e.g. "unknown") is tolerated and shown as received. */
+export const KNOWN_RELATIONSHIPS = ['none', 'reseller', 'advisor', 'syndication', 'microsoft_support'] as const;
+
+export const customerSchema = z.looseObject({
+  /** The customer's tenant id: the one field without which a customer cannot be shown or opened. */
+  id: z.string().min(1),
+  commerceId: text,
+  companyProfile: companyProfileSchema.nullish(),
+  billingProfile: billingProfileSchema.nullish(),
+  relationshipToPartner: text,
+  allowDelegatedAccess: z.boolean().nullish(),
+  userCredentials: z.looseObject({ userName: text }).nullish(),
+  customDomains: z.array(z.string()).nullish(),
+  associatedPartnerId: text,
+  links: linksSchema.nullish(),
+  attributes: attributesSchema.nullish(),
+});
+
+/** ResourceCollection / SeekBasedResourceCollection. `totalCount` is the size of this page only. */
+export function collectionSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    totalCount: z.number().nullish(),
+    items: z.array(item),
+    links: linksSchema.nullish(),
+    continuationToken: text,
+    attributes: attributesSchema.nullish(),
+  });
+}
+
+export const customerCollectionSchema = collectionSchema(customerSchema);
+
+export const relationshipRequestSchema = z.looseObject({
+  url: z.string().min(1),
+  attributes: attributesSchema.nullish(),
+});
+
+// The three error-body formats (REFERENCE.md §7.2).
+
+/** A. ApiFault: `{code, description, data, source}`; `code` is a number on the wire but documented as string. */
+export const apiFaultSchema = z.looseObject({
+  code: z.union([z.number(), z.string()]),
+  description: z.string(),
+  data: z.array(z.unknown()).nullish(),
+  source: text,
+});
+
+/** B. The newer format: `{code, message, description?, errorName?, isRetryable?, ...}`. */
+export const newErrorSchema = z.looseObject({
+  code: z.union([z.number(), z.string()]),
+  message: z.string(),
+  description: text,
+  errorName: text,
+  isRetryable: z.boolean().nullish(),
+});
+
+/** C. The gateway's throttling body: `{statusCode: 429, message}`. */
+export const gatewayErrorSchema = z.looseObject({
+  statusCode: z.number(),
+  message: z.string(),
+});
+
+export type Link = z.infer<typeof linkSchema>;
+export type Address = z.infer<typeof addressSchema>;
+export type CompanyProfile = z.infer<typeof companyProfileSchema>;
+export type BillingProfile = z.infer<typeof billingProfileSchema>;
+export type Customer = z.infer<typeof customerSchema>;
+export type CustomerCollection = z.infer<typeof customerCollectionSchema>;
+export type RelationshipRequest = z.infer<typeof relationshipRequestSchema>;
+
+/** What an error body says, whichever of the three formats it used. */
+export interface ErrorBodyInfo {
+  code?: string;
+  message?: string;
+  errorName?: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Error descriptions and old relationship URLs arrive HTML-escaped (`&#39;`, `&amp;`); show them as plain text. */
+export function decodeHtmlEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Reads an error body in any of the three formats; returns `{}` when it is none of them. */
+export function readErrorBody(body: unknown): ErrorBodyInfo {
+  const fault = apiFaultSchema.safeParse(body);
+  if (fault.success) {
+    return { code: String(fault.data.code), message: decodeHtmlEntities(fault.data.description) };
+  }
+  const newer = newErrorSchema.safeParse(body);
+  if (newer.success) {
+    const message = newer.data.description || newer.data.message;
+    return {
+      code: String(newer.data.code),
+      message: decodeHtmlEntities(message),
+      errorName: newer.data.errorName ?? undefined,
+    };
+  }
+  const gateway = gatewayErrorSchema.safeParse(body);
+  if (gateway.success) return { message: decodeHtmlEntities(gateway.data.message) };
+  return {};
+}
+
+/** Renders a zod error as `path: problem` lines, e.g. `items[3].companyProfile.domain: expected string, received number`. */
+export function describeSchemaError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
+    .join('; ');
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(body)';
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}

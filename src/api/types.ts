@@ -1,0 +1,70 @@
+import type { BillingProfile, CompanyProfile, Customer } from './schemas';
+
+/** Options every client operation takes. */
+export interface RequestOptions {
+  /** Cancels this call: queued calls reject at once, a running request is aborted. */
+  readonly signal?: AbortSignal;
+  /** `MS-CorrelationId`: one per user action (an expansion, a command); generated when absent. */
+  readonly correlationId?: string;
+  /** Refresh: skip the cache (the fresh result replaces the cached one). */
+  readonly bypassCache?: boolean;
+}
+
+/**
+ * Where the next page of a collection is: the `links.next` of the previous page (uri + headers, e.g.
+ * `MS-ContinuationToken`). Opaque to the UI: hand it back to the client to get that page.
+ */
+export interface PageCursor {
+  readonly uri: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface CustomerPage {
+  /** The customers of this page, validated (list items carry only the company profile summary). */
+  readonly customers: readonly Customer[];
+  /** Present while a further page exists. */
+  readonly next?: PageCursor;
+}
+
+/** The two prefix-searchable fields (`starts_with`, case-insensitive). */
+export type CustomerSearchField = 'CompanyName' | 'Domain';
+
+/** A resource as validated, plus the body exactly as received (key order and unknown fields kept). */
+export interface Fetched<T> {
+  readonly value: T;
+  readonly raw: unknown;
+  readonly fetchedAt: Date;
+}
+
+/** One partner tenant's identity as the client sees it: `default` when `partnerCenter.tenants` is empty. */
+export type TenantId = string;
+
+/**
+ * The one Partner Center client of an activation, shared by the tree, the billing webview, the JSON
+ * documents and export. Every call is throttled per tenant, validated, cached for `cacheSeconds` and
+ * de-duplicated while in flight. Every failure is a PartnerCenterError.
+ */
+export interface PartnerCenterApi {
+  /** First page (no cursor) or the page a cursor points to. */
+  listCustomers(tenant: TenantId, cursor?: PageCursor, options?: RequestOptions): Promise<CustomerPage>;
+  /** Server-side prefix search on company name or domain. */
+  searchCustomers(
+    tenant: TenantId,
+    field: CustomerSearchField,
+    prefix: string,
+    cursor?: PageCursor,
+    options?: RequestOptions,
+  ): Promise<CustomerPage>;
+  /** `GET /v1/customers/{id}`: the customer with both profiles embedded. */
+  getCustomer(tenant: TenantId, customerId: string, options?: RequestOptions): Promise<Fetched<Customer>>;
+  /** The customer if it is in the cache and fresh; never sends a request. */
+  peekCustomer(tenant: TenantId, customerId: string): Fetched<Customer> | undefined;
+  getCompanyProfile(tenant: TenantId, customerId: string, options?: RequestOptions): Promise<Fetched<CompanyProfile>>;
+  getBillingProfile(tenant: TenantId, customerId: string, options?: RequestOptions): Promise<Fetched<BillingProfile>>;
+  /** The tenant's reseller-relationship request URL (one per partner tenant, HTML entities decoded). */
+  getRelationshipRequestUrl(tenant: TenantId, options?: RequestOptions): Promise<string>;
+  /** Forgets cached results: one customer's, or everything of a tenant (lists, customers, link). */
+  invalidate(tenant: TenantId, customerId?: string): void;
+  /** Rejects every queued call of a tenant (or of all tenants) with a cancellation; running ones are aborted. */
+  cancel(tenant?: TenantId): void;
+}

@@ -1,0 +1,97 @@
+import { t } from '@vscode/l10n';
+import { z } from 'zod';
+import { CLOUD_IDS, type CloudId, apiBaseFor } from './api/clouds';
+
+/** The `partnerCenter.*` settings after validation (product.md §2). Pure: no vscode import, unit-testable. */
+export interface Settings {
+  readonly cloud: CloudId;
+  /** Partner tenants to browse; `[DEFAULT_TENANT]` when the setting is empty. */
+  readonly tenants: readonly string[];
+  /** True when `partnerCenter.tenants` was empty (the signed-in account's own tenant). */
+  readonly usesDefaultTenant: boolean;
+  readonly clientId: string;
+  /** Base URL of the API: the cloud's host, or the validated loopback endpoint in local mode. */
+  readonly apiBase: string;
+  readonly pageSize: number;
+  readonly rateLimit: { readonly requests: number; readonly windowSeconds: number };
+  readonly cacheSeconds: number;
+}
+
+/** Tenant key used when `partnerCenter.tenants` is empty: the sandbox's first tenant, or the account's home tenant. */
+export const DEFAULT_TENANT = 'default';
+
+export const SETTING_KEYS = [
+  'cloud',
+  'tenants',
+  'clientId',
+  'localEndpoint',
+  'pageSize',
+  'rateLimit.requests',
+  'rateLimit.windowSeconds',
+  'cacheSeconds',
+] as const;
+
+export type RawSettings = Partial<Record<(typeof SETTING_KEYS)[number], unknown>>;
+
+const tenantId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(256)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]*$/, { message: 'expected a tenant id (GUID) or domain' });
+
+const schema = z.object({
+  cloud: z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]).default('global'),
+  tenants: z.array(tenantId).default([]),
+  clientId: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
+      message: 'expected an application (client) id: a GUID',
+    })
+    .default(''),
+  localEndpoint: z.string().default('http://127.0.0.1:7071'),
+  pageSize: z.number().int().min(1).max(500).default(100),
+  'rateLimit.requests': z.number().int().min(1).max(500).default(500),
+  'rateLimit.windowSeconds': z.number().gt(0).default(60),
+  cacheSeconds: z.number().int().min(0).default(300),
+});
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
+
+/**
+ * Validates raw setting values (undefined = default). Every problem is reported with the setting's full id,
+ * so the user knows exactly what to fix; nothing is silently clamped.
+ */
+export function parseSettings(raw: RawSettings): SettingsResult {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const [key, ...rest] = issue.path.map(String);
+      const where = rest.length ? `${key}[${rest.join('.')}]` : key;
+      return t('partnerCenter.{0}: {1}', where ?? '?', issue.message);
+    });
+    return { ok: false, problems };
+  }
+  const value = parsed.data;
+  let apiBase: string;
+  try {
+    apiBase = apiBaseFor(value.cloud, value.localEndpoint);
+  } catch (e) {
+    return { ok: false, problems: [t('partnerCenter.localEndpoint: {0}', (e as Error).message)] };
+  }
+  const tenants = [...new Set(value.tenants)];
+  return {
+    ok: true,
+    settings: {
+      cloud: value.cloud,
+      tenants: tenants.length ? tenants : [DEFAULT_TENANT],
+      usesDefaultTenant: tenants.length === 0,
+      clientId: value.clientId,
+      apiBase,
+      pageSize: value.pageSize,
+      rateLimit: { requests: value['rateLimit.requests'], windowSeconds: value['rateLimit.windowSeconds'] },
+      cacheSeconds: value.cacheSeconds,
+    },
+  };
+}
