@@ -1,0 +1,147 @@
+// The Partner Center routes the sandbox serves (REFERENCE.md §4, §5, §11), for one authenticated partner tenant.
+import { type IncomingHttpHeaders } from 'node:http';
+import {
+  billingProfileDocument, collectionDocument, companyProfileDocument, listItem, relationshipRequestDocument,
+} from './documents';
+import {
+  decodeToken, encodeToken, filterJson, matchesFilter, parseFilter, type CustomerFilter, type PagePosition,
+} from './paging';
+import { splitPath, withoutVersion } from './paths';
+import { apiFault, type Reply } from './reply';
+import { type SandboxTenant } from './seed';
+import { link, type WireLink } from './seedModel';
+
+export const MAX_PAGE_SIZE = 500;
+
+export interface ApiRequest {
+  readonly tenant: SandboxTenant;
+  readonly method: string;
+  /** Path and query as received. */
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+}
+
+const notFound = (path: string): Reply =>
+  apiFault(404, 1000, `The requested resource ${path} was not found.`);
+
+const badRequest = (code: number, description: string): Reply => apiFault(400, code, description);
+
+/** Routes a request; every path works with and without `/v1`, segment names in any case. */
+export function answerApi(request: ApiRequest): Reply {
+  const { pathname, query } = splitPath(request.path);
+  const trimmed = withoutVersion(pathname).replace(/(.)\/$/, '$1');
+  const segments = trimmed.split('/').slice(1).map(decodeSegment);
+  const route = matchRoute(segments);
+  if (!route) return notFound(pathname);
+  if (request.method !== 'GET') {
+    return apiFault(405, 405, `The method ${request.method} is not allowed on ${pathname}.`, { Allow: 'GET' });
+  }
+  const { tenant } = request;
+  switch (route.name) {
+    case 'list':
+      return listCustomers(tenant, new URLSearchParams(query), request.headers);
+    case 'relationship':
+      return ok(relationshipRequestDocument(tenant));
+    default: {
+      const customer = tenant.customers.find((c) => c.id.toLowerCase() === route.customerId.toLowerCase());
+      if (!customer) return apiFault(404, 1000, `Customer ${route.customerId} was not found.`);
+      if (route.name === 'customer') return ok(customer);
+      return ok(route.name === 'company' ? companyProfileDocument(customer) : billingProfileDocument(customer));
+    }
+  }
+}
+
+type Route =
+  | { name: 'list' | 'relationship' }
+  | { name: 'customer' | 'company' | 'billing'; customerId: string };
+
+function matchRoute(segments: readonly (string | undefined)[]): Route | undefined {
+  const lower = segments.map((s) => s?.toLowerCase());
+  if (lower[0] !== 'customers' || segments.some((s) => s === undefined || s === '')) return undefined;
+  const customerId = segments[1] as string;
+  if (segments.length === 1) return { name: 'list' };
+  if (segments.length === 2) return lower[1] === 'relationshiprequests' ? { name: 'relationship' } : { name: 'customer', customerId };
+  if (segments.length === 4 && lower[2] === 'profiles' && (lower[3] === 'company' || lower[3] === 'billing')) {
+    return { name: lower[3] === 'company' ? 'company' : 'billing', customerId };
+  }
+  return undefined;
+}
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+const ok = (body: unknown): Reply => ({ status: 200, body });
+
+/** Query parameter names are case-insensitive, as ASP.NET binds them. */
+function param(params: URLSearchParams, name: string): string | null {
+  for (const [key, value] of params) if (key.toLowerCase() === name.toLowerCase()) return value;
+  return null;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The first page from `size`/`filter`, or a later one from `seekOperation=Next` + `MS-ContinuationToken`. */
+function listCustomers(tenant: SandboxTenant, params: URLSearchParams, headers: IncomingHttpHeaders): Reply {
+  const seek = param(params, 'seekOperation');
+  let position: PagePosition;
+  if (seek !== null) {
+    if (seek.toLowerCase() !== 'next') {
+      return badRequest(2000, `seekOperation "${seek}" is not supported for customers; use "Next".`);
+    }
+    const token = header(headers, 'ms-continuationtoken');
+    if (!token) return badRequest(2000, 'The MS-ContinuationToken header is required with seekOperation.');
+    const decoded = decodeToken(token);
+    if (!decoded || decoded.tenant !== tenant.id) {
+      return badRequest(2000, 'The continuation token is invalid or has expired.');
+    }
+    position = decoded;
+  } else {
+    const size = pageSize(param(params, 'size'));
+    if (typeof size === 'string') return badRequest(3000, size);
+    const filterText = param(params, 'filter');
+    let filter: CustomerFilter | null = null;
+    if (filterText !== null) {
+      const parsed = parseFilter(filterText);
+      if (!parsed.ok) return badRequest(3000, parsed.message);
+      filter = parsed.value;
+    }
+    position = { tenant: tenant.id, offset: 0, size, filter };
+  }
+
+  const { filter } = position;
+  const matches = filter ? tenant.customers.filter((c) => matchesFilter(tenant, c, filter)) : tenant.customers;
+  // Tokens are only issued while customers remain; one pointing past the end is stale (REFERENCE.md §5.4 item 4).
+  if (position.offset > 0 && position.offset >= matches.length) {
+    return badRequest(2000, 'The continuation token is invalid or has expired.');
+  }
+  const end = position.offset + position.size;
+  const items = matches.slice(position.offset, end).map(listItem);
+  const base = `${tenant.nextLinkStyle === 'v1' ? '/v1' : ''}/customers?size=${position.size}`;
+  const self = link(seek !== null ? `${base}&seekOperation=Next` : filter ? `${base}&filter=${encodeURIComponent(filterJson(filter))}` : base);
+  const next = end < matches.length ? nextLink(base, { ...position, offset: end }) : undefined;
+  return ok(collectionDocument(items, self, next));
+}
+
+function nextLink(base: string, position: PagePosition): { link: WireLink; token: string } {
+  const token = encodeToken(position);
+  return {
+    link: { uri: `${base}&seekOperation=Next`, method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: token }] },
+    token,
+  };
+}
+
+/** `size`: absent or 0 means the default of 500; larger values are clamped to 500 (REFERENCE.md §4.2). */
+function pageSize(value: string | null): number | string {
+  if (value === null || value === '') return MAX_PAGE_SIZE;
+  if (!/^\d+$/.test(value.trim())) return `Invalid size "${value}": expected a whole number from 0 to ${MAX_PAGE_SIZE}.`;
+  const size = Number(value.trim());
+  return size === 0 ? MAX_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
+}

@@ -1,0 +1,177 @@
+// The Partner Center sandbox: a local HTTP server speaking Partner Center's wire format (product.md §6) so the
+// extension can be tried, demonstrated and tested with no account. Node's `http` only; loopback only.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { checkRateLimit, handleAdmin, isAdminPath, type SandboxState } from './admin';
+import { answerApi } from './api';
+import { authenticate } from './auth';
+import { FaultTable, faultOutcome } from './faults';
+import { RollingWindowLimiter, type RateLimit } from './rateLimiter';
+import { apiFault, throttled, writeReply, type Reply } from './reply';
+import { RequestLog, type LoggedRequest } from './requestLog';
+import { seedTenants } from './seed';
+
+export interface SandboxOptions {
+  /** Default 7071; 0 = any free port. */
+  port?: number;
+  /** Default '127.0.0.1'; anything but a loopback address is refused. */
+  host?: string;
+  /** Default 500 per 60000 ms, per partner tenant. */
+  rateLimit?: RateLimit;
+  /** Prefix every JSON body with a UTF-8 BOM (default false). */
+  bom?: boolean;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:7071 (no trailing slash) */
+  url: string;
+  port: number;
+  /** Closes the server and every open, idle or hung connection. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 7071;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 500, windowMs: 60_000 };
+
+/** 127.0.0.0/8, ::1 and localhost: the sandbox must never be reachable from another machine. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(bare);
+  return !!octets && octets.slice(1).every((o) => Number(o) <= 255);
+}
+
+/** Arrival time in ms since the epoch, sub-millisecond and monotonic (what the limiter and the log use). */
+const now = (): number => performance.timeOrigin + performance.now();
+
+function checkOptions(options: SandboxOptions): { port: number; host: string; rateLimit: RateLimit; bom: boolean } {
+  const port = options.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid sandbox port ${String(options.port)}: expected 0–65535.`);
+  const host = options.host ?? DEFAULT_HOST;
+  if (!isLoopbackHost(host)) {
+    throw new Error(`The sandbox only listens on loopback addresses (127.0.0.0/8, ::1, localhost); refusing "${host}".`);
+  }
+  const rateLimit = checkRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  if (typeof rateLimit === 'string') throw new Error(`Invalid sandbox rate limit: ${rateLimit}`);
+  return { port, host, rateLimit, bom: options.bom ?? false };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const { port, host, rateLimit, bom } = checkOptions(options);
+  const tenants = seedTenants();
+  const state: SandboxState = {
+    initial: { rateLimit, bom },
+    bom,
+    limiter: new RollingWindowLimiter(rateLimit),
+    faults: new FaultTable(),
+    log: new RequestLog(),
+  };
+  const timers = new Set<NodeJS.Timeout>();
+  /** Runs a (possibly delayed) answer; an error in it must not escape a timer and end the host process. */
+  const later = (ms: number, res: ServerResponse, action: () => void): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      try {
+        action();
+      } catch (error) {
+        internalError(res, error);
+      }
+    }, ms);
+    timers.add(timer);
+  };
+
+  const send = (req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, reply: Reply, forceBom = false): void => {
+    if (res.destroyed || res.headersSent) return;
+    entry.status = reply.status;
+    writeReply(res, req.headers, reply, { bom: forceBom || state.bom });
+  };
+
+  const handleApi = (req: IncomingMessage, res: ServerResponse, arrival: number): void => {
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    const entry = state.log.record(arrival, method, path, req.headers);
+    req.resume(); // Bodies are not read by any API route; drain them so the connection stays usable.
+
+    const auth = authenticate(req.headers.authorization, tenants);
+    if (!auth.ok) return send(req, res, entry, auth.reply);
+    const { tenant } = auth;
+    entry.tenant = tenant.id;
+
+    const admission = state.limiter.admit(tenant.id, arrival);
+    if (!admission.admitted) return send(req, res, entry, throttled(admission.retryAfterSeconds));
+    entry.admitted = true;
+
+    const normal = answerApi({ tenant, method, path, headers: req.headers });
+    const fault = state.faults.take({ method, path, tenant: tenant.id });
+    if (!fault) return send(req, res, entry, normal);
+    entry.fault = fault.id;
+    const outcome = faultOutcome(fault, normal);
+    switch (outcome.action) {
+      case 'hang':
+        return; // Never answered; close() destroys the connection.
+      case 'drop':
+        return later(outcome.delayMs, res, () => {
+          if (!req.socket.destroyed) req.socket.resetAndDestroy();
+        });
+      case 'reply':
+        return later(outcome.delayMs, res, () => send(req, res, entry, outcome.reply, outcome.bom));
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const arrival = now();
+    try {
+      if (isAdminPath(req.url ?? '')) {
+        handleAdmin(state, req, res).catch((error: unknown) => internalError(res, error));
+      } else {
+        handleApi(req, res, arrival);
+      }
+    } catch (error) {
+      internalError(res, error);
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} on ${host} is already in use: stop the other server, or choose another port (--port N, or --port 0 for any free port).`)
+          : error,
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+
+  const actualPort = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${actualPort}`,
+    port: actualPort,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close(() => resolve());
+        // Idle keep-alive sockets, delayed answers and hung requests alike: nothing may keep the server open.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** A bug in the sandbox answers 500 instead of crashing the process that hosts it. */
+function internalError(res: ServerResponse, error: unknown): void {
+  console.error('Partner Center sandbox: internal error', error);
+  if (res.headersSent || res.destroyed) return;
+  const reply = apiFault(500, 500, `Sandbox internal error: ${error instanceof Error ? error.message : String(error)}`);
+  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(reply.body));
+}
