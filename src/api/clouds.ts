@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 
 /** The Partner Center instances the extension can talk to (product.md §1, REFERENCE.md §1). */
 export type CloudId = 'global' | 'china' | 'usgov' | 'local';
@@ -56,13 +56,13 @@ export const CLOUDS: Readonly<Record<CloudId, CloudDefinition>> = {
 export function cloudLabel(cloud: CloudId): string {
   switch (cloud) {
     case 'global':
-      return t('Partner Center');
+      return l10n.t('Partner Center');
     case 'china':
-      return t('Partner Center operated by 21Vianet');
+      return l10n.t('Partner Center operated by 21Vianet');
     case 'usgov':
-      return t('Partner Center for Microsoft Cloud for US Government');
+      return l10n.t('Partner Center for Microsoft Cloud for US Government');
     case 'local':
-      return t('Local sandbox');
+      return l10n.t('Local sandbox');
   }
 }
 
@@ -83,23 +83,35 @@ export function parseLocalEndpoint(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(t('"{0}" is not a valid URL. Use for example http://127.0.0.1:7071.', value));
+    throw new Error(l10n.t('"{0}" is not a valid URL. Use for example http://127.0.0.1:7071.', value));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(t('"{0}" must use http or https.', value));
+    throw new Error(l10n.t('"{0}" must use http or https.', value));
   }
   if (!isLoopbackHost(url.hostname)) {
     throw new Error(
-      t('"{0}" is not a loopback address. Local mode only talks to 127.0.0.0/8, ::1 or localhost.', value),
+      l10n.t('"{0}" is not a loopback address. Local mode only talks to 127.0.0.0/8, ::1 or localhost.', value),
     );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new Error(t('"{0}" must not contain credentials, a query or a fragment.', value));
+    throw new Error(l10n.t('"{0}" must not contain credentials, a query or a fragment.', value));
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
+const apiBaseOverrides = new Map<CloudId, string>();
+
+/**
+ * Integration tests point a real cloud at the sandbox (a loopback URL only), so its sign-in paths can be
+ * exercised end to end without any traffic leaving the machine. `undefined` restores the real host.
+ */
+export function overrideCloudApiBase(cloud: Exclude<CloudId, 'local'>, base: string | undefined): void {
+  if (base === undefined) apiBaseOverrides.delete(cloud);
+  else apiBaseOverrides.set(cloud, parseLocalEndpoint(base));
+}
+
 /** The API base URL for a cloud (local: the validated loopback endpoint). */
 export function apiBaseFor(cloud: CloudId, localEndpoint: string): string {
-  return cloud === 'local' ? parseLocalEndpoint(localEndpoint) : (CLOUDS[cloud].apiBase as string);
+  if (cloud === 'local') return parseLocalEndpoint(localEndpoint);
+  return apiBaseOverrides.get(cloud) ?? (CLOUDS[cloud].apiBase as string);
 }

@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 
 /**
  * What went wrong, in terms a user can act on:
@@ -8,6 +8,7 @@ import { t } from '@vscode/l10n';
  * - `timeout`: no answer in time;
  * - `invalidResponse`: the body is not JSON or does not match the schema (names the field path);
  * - `auth`: no token could be obtained (not signed in, consent missing, sign-in cancelled);
+ * - `settings`: the `partnerCenter.*` settings are invalid, so nothing was sent;
  * - `cancelled`: a refresh, sign-out or the user cancelled it.
  */
 export type PartnerCenterErrorKind =
@@ -17,6 +18,7 @@ export type PartnerCenterErrorKind =
   | 'timeout'
   | 'invalidResponse'
   | 'auth'
+  | 'settings'
   | 'cancelled';
 
 export interface PartnerCenterErrorDetails {
@@ -49,7 +51,7 @@ export class PartnerCenterError extends Error {
   readonly request?: string;
 
   constructor(details: PartnerCenterErrorDetails) {
-    const suffix = details.requestId ? ' ' + t('(Request ID {0})', details.requestId) : '';
+    const suffix = details.requestId ? ' ' + l10n.t('(Request ID {0})', details.requestId) : '';
     super(details.summary + suffix, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'PartnerCenterError';
     this.kind = details.kind;
@@ -63,7 +65,7 @@ export class PartnerCenterError extends Error {
   }
 
   static cancelled(): PartnerCenterError {
-    return new PartnerCenterError({ kind: 'cancelled', summary: t('The request was cancelled.') });
+    return new PartnerCenterError({ kind: 'cancelled', summary: l10n.t('The request was cancelled.') });
   }
 }
 

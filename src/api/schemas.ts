@@ -156,10 +156,7 @@ export function decodeHtmlEntities(value: string): string {
 
 /** Reads an error body in any of the three formats; returns `{}` when it is none of them. */
 export function readErrorBody(body: unknown): ErrorBodyInfo {
-  const fault = apiFaultSchema.safeParse(body);
-  if (fault.success) {
-    return { code: String(fault.data.code), message: decodeHtmlEntities(fault.data.description) };
-  }
+  // The newer format first: it also has `code` + `description`, so ApiFault would match it and lose `errorName`.
   const newer = newErrorSchema.safeParse(body);
   if (newer.success) {
     const message = newer.data.description || newer.data.message;
@@ -168,6 +165,10 @@ export function readErrorBody(body: unknown): ErrorBodyInfo {
       message: decodeHtmlEntities(message),
       errorName: newer.data.errorName ?? undefined,
     };
+  }
+  const fault = apiFaultSchema.safeParse(body);
+  if (fault.success) {
+    return { code: String(fault.data.code), message: decodeHtmlEntities(fault.data.description) };
   }
   const gateway = gatewayErrorSchema.safeParse(body);
   if (gateway.success) return { message: decodeHtmlEntities(gateway.data.message) };

@@ -1,0 +1,180 @@
+import { PartnerCenterError } from './errors';
+import type { TenantId } from './types';
+
+// Results served for `cacheSeconds`, and identical requests in flight shared: N callers asking for the same
+// thing at once cause ONE request, which is aborted only when every one of them has given up.
+
+/** What a cached result is about, so invalidation can find it. `id` must be unique per request. */
+export interface CacheKey {
+  readonly tenant: TenantId;
+  readonly id: string;
+  /** Set for results about one customer (the customer, its profiles). */
+  readonly customerId?: string;
+}
+
+export interface LoadOptions {
+  readonly signal?: AbortSignal;
+  /** Skip the cache and any request already in flight; the new result replaces the cached one. */
+  readonly bypassCache?: boolean;
+}
+
+interface Entry {
+  readonly key: CacheKey;
+  readonly value: unknown;
+  readonly expiresAt: number;
+  /** Start order of the request that produced it: an older request finishing late never overwrites newer data. */
+  readonly sequence: number;
+}
+
+interface Flight {
+  readonly key: CacheKey;
+  readonly promise: Promise<unknown>;
+  readonly controller: AbortController;
+  readonly sequence: number;
+  callers: number;
+  /** Invalidated while in flight: its callers still get the result, nobody new joins it, it is not stored. */
+  stale: boolean;
+}
+
+const SWEEP_EVERY = 500;
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly flights = new Map<string, Flight>();
+  private sequence = 0;
+  private storesSinceSweep = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The fresh cached value, if any. Never sends anything. */
+  peek<T>(key: CacheKey): T | undefined {
+    const entry = this.entries.get(mapKey(key));
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(mapKey(key));
+      return undefined;
+    }
+    return entry.value as T;
+  }
+
+  /**
+   * A fresh cached value, else the identical request in flight, else `start(signal)` shared with everyone
+   * who asks for `key` until it settles. Successful results are kept for `ttlMs` (0: not kept); errors never.
+   */
+  load<T>(key: CacheKey, ttlMs: number, options: LoadOptions, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (options.signal?.aborted) return Promise.reject(PartnerCenterError.cancelled());
+    const id = mapKey(key);
+    if (!options.bypassCache) {
+      const cached = this.peek<T>(key);
+      if (cached !== undefined) return Promise.resolve(cached);
+      const flight = this.flights.get(id);
+      if (flight && !flight.stale) return this.join(flight, options.signal) as Promise<T>;
+    }
+    return this.join(this.startFlight(key, ttlMs, start), options.signal) as Promise<T>;
+  }
+
+  /** Forgets one customer's results, or all of a tenant's; requests in flight for them will not be stored. */
+  invalidate(tenant: TenantId, customerId?: string): void {
+    const matches = (key: CacheKey) => key.tenant === tenant && (customerId === undefined || key.customerId === customerId);
+    for (const [id, entry] of this.entries) if (matches(entry.key)) this.entries.delete(id);
+    for (const [id, flight] of this.flights) {
+      if (matches(flight.key)) {
+        flight.stale = true;
+        this.flights.delete(id);
+      }
+    }
+  }
+
+  /** Aborts the requests in flight of one tenant (or all): their callers get a cancellation. Cached results stay. */
+  cancelFlights(tenant?: TenantId): void {
+    for (const [id, flight] of this.flights) {
+      if (tenant !== undefined && flight.key.tenant !== tenant) continue;
+      flight.stale = true;
+      this.flights.delete(id);
+      flight.controller.abort(PartnerCenterError.cancelled());
+    }
+  }
+
+  /** Forgets everything (the API endpoint changed). */
+  clear(): void {
+    this.entries.clear();
+    for (const flight of this.flights.values()) flight.stale = true;
+    this.flights.clear();
+  }
+
+  private startFlight<T>(key: CacheKey, ttlMs: number, start: (signal: AbortSignal) => Promise<T>): Flight {
+    const id = mapKey(key);
+    const controller = new AbortController();
+    const sequence = ++this.sequence;
+    const flight: Flight = {
+      key,
+      controller,
+      sequence,
+      callers: 0,
+      stale: false,
+      promise: Promise.resolve()
+        .then(() => start(controller.signal))
+        .then(
+          (value) => {
+            if (this.flights.get(id) === flight) this.flights.delete(id);
+            if (!flight.stale && ttlMs > 0) this.store(key, value, ttlMs, sequence);
+            return value;
+          },
+          (error: unknown) => {
+            if (this.flights.get(id) === flight) this.flights.delete(id);
+            throw error;
+          },
+        ),
+    };
+    // Callers observe the promise through join(); this keeps an unobserved rejection from being reported.
+    flight.promise.catch(() => undefined);
+    this.flights.set(id, flight);
+    return flight;
+  }
+
+  private store(key: CacheKey, value: unknown, ttlMs: number, sequence: number): void {
+    const id = mapKey(key);
+    const existing = this.entries.get(id);
+    if (existing && existing.sequence > sequence) return;
+    this.entries.set(id, { key, value, expiresAt: this.now() + ttlMs, sequence });
+    // Expired entries are otherwise only dropped when asked for: sweep now and then so memory stays bounded.
+    if (++this.storesSinceSweep >= SWEEP_EVERY) {
+      this.storesSinceSweep = 0;
+      const now = this.now();
+      for (const [entryId, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(entryId);
+    }
+  }
+
+  /** One caller's view of a shared request: its own abort rejects only its promise. */
+  private join(flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
+    flight.callers++;
+    if (!signal) return flight.promise;
+    return new Promise((resolve, reject) => {
+      const leave = () => {
+        reject(PartnerCenterError.cancelled());
+        flight.callers--;
+        if (flight.callers === 0) {
+          // Nobody wants it any more: stop the request and make sure nobody new joins it.
+          flight.stale = true;
+          if (this.flights.get(mapKey(flight.key)) === flight) this.flights.delete(mapKey(flight.key));
+          flight.controller.abort(PartnerCenterError.cancelled());
+        }
+      };
+      signal.addEventListener('abort', leave, { once: true });
+      flight.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', leave);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', leave);
+          reject(error);
+        },
+      );
+    });
+  }
+}
+
+function mapKey(key: CacheKey): string {
+  return `${key.tenant}\u0000${key.id}`;
+}

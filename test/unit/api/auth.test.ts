@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { SandboxTokenSource, assertTokenDestination, resolveApiUrl } from '../../../src/api/auth';
+import { PartnerCenterError } from '../../../src/api/errors';
+
+const GLOBAL = { apiBase: 'https://api.partnercenter.microsoft.com', cloud: 'global' } as const;
+const LOCAL = { apiBase: 'http://127.0.0.1:7071', cloud: 'local' } as const;
+
+function refusal(url: string, target: { apiBase: string; cloud: 'global' | 'local' | 'china' | 'usgov' }): PartnerCenterError {
+  try {
+    assertTokenDestination(resolveApiUrl(target.apiBase, url), target);
+  } catch (error) {
+    assert.ok(error instanceof PartnerCenterError, 'a PartnerCenterError');
+    return error;
+  }
+  assert.fail(`${url} was not refused`);
+}
+
+describe('where a token may go', () => {
+  it('resolves links.next URIs with or without /v1 and a leading slash to the same URL under the base', () => {
+    for (const uri of ['/v1/customers?size=5&seekOperation=Next', '/customers?size=5&seekOperation=Next', 'customers?size=5&seekOperation=Next', 'v1/customers?size=5&seekOperation=Next', '/V1/customers?size=5&seekOperation=Next']) {
+      assert.equal(resolveApiUrl(LOCAL.apiBase, uri).href, 'http://127.0.0.1:7071/v1/customers?size=5&seekOperation=Next', uri);
+    }
+    assert.equal(resolveApiUrl('http://127.0.0.1:7071/pc/', '/customers/x').href, 'http://127.0.0.1:7071/pc/v1/customers/x');
+    // "v1something" is a path segment of its own, not the version prefix.
+    assert.equal(resolveApiUrl(LOCAL.apiBase, '/v1x/y').href, 'http://127.0.0.1:7071/v1/v1x/y');
+  });
+
+  it('accepts the configured origin, over https for real clouds and http on loopback', () => {
+    assert.doesNotThrow(() => assertTokenDestination(resolveApiUrl(GLOBAL.apiBase, '/v1/customers'), GLOBAL));
+    assert.doesNotThrow(() => assertTokenDestination(resolveApiUrl(LOCAL.apiBase, '/v1/customers'), LOCAL));
+    // Integration tests point a real cloud at the sandbox on loopback.
+    const pointedAtSandbox = { apiBase: 'http://127.0.0.1:7071', cloud: 'global' } as const;
+    assert.doesNotThrow(() => assertTokenDestination(resolveApiUrl(pointedAtSandbox.apiBase, '/v1/customers'), pointedAtSandbox));
+  });
+
+  it('refuses another host, another port, a protocol-relative link and a downgrade, naming the host', () => {
+    const other = refusal('https://evil.example/v1/customers?size=5', GLOBAL);
+    assert.equal(other.kind, 'invalidResponse');
+    assert.match(other.message, /https:\/\/evil\.example/);
+    assert.match(other.message, /only https:\/\/api\.partnercenter\.microsoft\.com is allowed/);
+    assert.match(refusal('//evil.example/v1/customers', GLOBAL).message, /evil\.example/);
+    assert.match(refusal('http://127.0.0.1:7072/v1/customers', LOCAL).message, /127\.0\.0\.1:7072/);
+    assert.match(refusal('http://api.partnercenter.microsoft.com/v1/customers', GLOBAL).message, /http:\/\/api\.partnercenter/);
+    assert.match(refusal('https://user:pw@api.partnercenter.microsoft.com/v1/customers', GLOBAL).message, /credentials/);
+  });
+
+  it('refuses plain http to a real cloud even when the configured base says http', () => {
+    const error = refusal('/v1/customers', { apiBase: 'http://api.partnercenter.microsoft.com', cloud: 'global' });
+    assert.match(error.message, /https/);
+  });
+
+  it('gives the sandbox scheme for local mode, default tenant included', async () => {
+    const tokens = new SandboxTokenSource();
+    assert.equal(await tokens.authorization('default'), 'Bearer sandbox:default');
+    assert.equal(await tokens.authorization('fabrikam'), 'Bearer sandbox:fabrikam');
+  });
+});

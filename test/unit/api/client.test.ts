@@ -1,0 +1,299 @@
+import assert from 'node:assert/strict';
+import { PartnerCenterError, isCancellation } from '../../../src/api/errors';
+import type { CustomerPage, PageCursor } from '../../../src/api/types';
+import { NOTABLE, SEARCH_PREFIXES, seedCustomer, seedTenant } from '../../sandbox/seed';
+import { startSandbox } from '../../sandbox/server';
+import { clientFor, settingsFor, settle, useSandbox } from './support';
+
+const seedIds = (tenant: string) => seedTenant(tenant)!.customers.map((c) => c.id);
+
+/** Every page of a listing, following `next` until there is none. */
+async function allPages(first: () => Promise<CustomerPage>, next: (cursor: PageCursor) => Promise<CustomerPage>) {
+  const pages = [await first()];
+  while (pages.at(-1)!.next) pages.push(await next(pages.at(-1)!.next!));
+  return pages;
+}
+
+describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
+  this.timeout(15_000);
+  const sandbox = useSandbox();
+  beforeEach(() => sandbox.admin.reset());
+
+  describe('paging and search', () => {
+    it('pages through all 1,250 customers of default with none lost or duplicated', async () => {
+      const { client } = clientFor(sandbox.url, { settings: { pageSize: 100 } });
+      const pages = await allPages(
+        () => client.listCustomers('default'),
+        (cursor) => client.listCustomers('default', cursor),
+      );
+      assert.equal(pages.length, 13);
+      assert.deepEqual(pages.flatMap((p) => p.customers.map((c) => c.id)), seedIds('default'));
+      const log = await sandbox.admin.requests();
+      assert.equal(log[0]!.path, '/v1/customers?size=100');
+      for (const request of log.slice(1)) {
+        assert.match(request.path, /^\/v1\/customers\?size=100&seekOperation=Next$/);
+        assert.ok(request.headers['ms-continuationtoken'], 'each later page sends its continuation token');
+      }
+    });
+
+    it("follows fabrikam's next links, which have no /v1 prefix", async () => {
+      const { client } = clientFor(sandbox.url, { settings: { pageSize: 5 } });
+      const pages = await allPages(
+        () => client.listCustomers('fabrikam'),
+        (cursor) => client.listCustomers('fabrikam', cursor),
+      );
+      assert.ok(pages[0]!.next!.uri.startsWith('/customers?'), 'the link as received has no /v1');
+      assert.deepEqual(pages.flatMap((p) => p.customers.map((c) => c.id)), seedIds('fabrikam'));
+      for (const request of await sandbox.admin.requests()) assert.match(request.path, /^\/v1\/customers\?size=5/);
+    });
+
+    it('pages with a body continuationToken when there is no links.next', async () => {
+      const { client } = clientFor(sandbox.url, { settings: { pageSize: 100, cacheSeconds: 0 } });
+      const response = await fetch(`${sandbox.url}/v1/customers?size=100`, { headers: { Authorization: 'Bearer sandbox:default' } });
+      const firstPage = (await response.json()) as Record<string, unknown>;
+      delete firstPage.links;
+      await sandbox.admin.fault({ path: '/v1/customers?size=100', status: 200, body: firstPage });
+      await sandbox.admin.clearRequests();
+
+      const page = await client.listCustomers('default');
+      assert.deepEqual(page.next, {
+        uri: '/v1/customers?size=100&seekOperation=Next',
+        headers: { 'MS-ContinuationToken': firstPage.continuationToken },
+      });
+      const second = await client.listCustomers('default', page.next);
+      assert.deepEqual(second.customers.map((c) => c.id), seedIds('default').slice(100, 200));
+    });
+
+    it('searches by company-name prefix, case-insensitively, across pages', async () => {
+      const { client } = clientFor(sandbox.url, { settings: { pageSize: 3 } });
+      const prefix = SEARCH_PREFIXES.company.toLowerCase();
+      const pages = await allPages(
+        () => client.searchCustomers('default', 'CompanyName', prefix),
+        (cursor) => client.searchCustomers('default', 'CompanyName', prefix, cursor),
+      );
+      const expected = seedTenant('default')!
+        .customers.filter((c) => c.companyProfile.companyName.toLowerCase().startsWith(prefix))
+        .map((c) => c.id);
+      assert.ok(expected.length > 3, 'the prefix spans pages');
+      assert.deepEqual(pages.flatMap((p) => p.customers.map((c) => c.id)), expected);
+      const filter = encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: prefix, Operator: 'starts_with' }));
+      assert.equal((await sandbox.admin.requests())[0]!.path, `/v1/customers?size=3&filter=${filter}`);
+    });
+
+    it('searches by domain prefix', async () => {
+      const { client } = clientFor(sandbox.url);
+      const page = await client.searchCustomers('default', 'Domain', SEARCH_PREFIXES.domain);
+      const expected = seedTenant('default')!
+        .customers.filter((c) => c.companyProfile.domain?.toLowerCase().startsWith(SEARCH_PREFIXES.domain))
+        .map((c) => c.id);
+      assert.ok(expected.length > 0);
+      assert.deepEqual(page.customers.map((c) => c.id), expected);
+      assert.equal(page.next, undefined);
+    });
+
+    it('returns an empty page for a tenant without customers', async () => {
+      const { client } = clientFor(sandbox.url);
+      const page = await client.listCustomers('empty');
+      assert.deepEqual(page.customers, []);
+      assert.equal(page.next, undefined);
+    });
+  });
+
+  describe('customers, profiles and the relationship link', () => {
+    it('returns a customer by id exactly as received: same keys, same order, unknown fields kept', async () => {
+      const { client } = clientFor(sandbox.url);
+      const before = Date.now();
+      const fetched = await client.getCustomer('default', NOTABLE.default.contoso);
+      const seeded = seedCustomer('default', NOTABLE.default.contoso);
+      assert.equal(JSON.stringify(fetched.raw), JSON.stringify(seeded));
+      assert.equal(fetched.value.id, seeded.id);
+      assert.equal(fetched.value.companyProfile?.companyName, seeded.companyProfile.companyName);
+      assert.ok(fetched.fetchedAt.getTime() >= before && fetched.fetchedAt.getTime() <= Date.now());
+    });
+
+    it('serves both profiles from the customer request, matching the seed', async () => {
+      const { client } = clientFor(sandbox.url);
+      const id = NOTABLE.fabrikam.shared;
+      const customer = await client.getCustomer('fabrikam', id);
+      const company = await client.getCompanyProfile('fabrikam', id);
+      const billing = await client.getBillingProfile('fabrikam', id);
+      const seeded = seedCustomer('fabrikam', id);
+      assert.deepEqual(company.raw, seeded.companyProfile);
+      assert.deepEqual(billing.raw, seeded.billingProfile);
+      assert.equal(billing.value.email, seeded.billingProfile.email);
+      assert.equal(billing.fetchedAt, customer.fetchedAt);
+      assert.equal((await sandbox.admin.requests()).length, 1);
+    });
+
+    it('asks the profile endpoint when the customer came without that profile', async () => {
+      const { client } = clientFor(sandbox.url);
+      const id = seedIds('default')[2]!;
+      await sandbox.admin.fault({ path: `/v1/customers/${id}`, kind: 'schema', field: 'billingProfile', value: null });
+      const billing = await client.getBillingProfile('default', id);
+      const seeded = seedCustomer('default', id).billingProfile;
+      assert.equal(billing.value.email, seeded.email);
+      assert.equal(billing.value.firstName, seeded.firstName);
+      assert.deepEqual((await sandbox.admin.requests()).map((r) => r.path), [`/v1/customers/${id}`, `/v1/customers/${id}/profiles/billing`]);
+    });
+
+    it('returns each tenant’s relationship URL with HTML entities decoded', async () => {
+      const { client } = clientFor(sandbox.url);
+      for (const tenant of ['default', 'fabrikam']) {
+        const url = await client.getRelationshipRequestUrl(tenant);
+        const served = seedTenant(tenant)!.relationshipRequestUrl;
+        assert.equal(url, served.replaceAll('&amp;', '&'));
+        assert.ok(!url.includes('&amp;'));
+        assert.ok(url.includes(seedTenant(tenant)!.partnerTenantId));
+      }
+      assert.ok(seedTenant('fabrikam')!.relationshipRequestUrl.includes('&amp;'), 'fabrikam serves the legacy escaped form');
+    });
+  });
+
+  describe('cache and sharing', () => {
+    const countFor = async (path: string) => (await sandbox.admin.requests((r) => r.path === path)).length;
+
+    it('makes one request for 25 concurrent identical calls', async () => {
+      const { client } = clientFor(sandbox.url);
+      const id = seedIds('default')[0]!;
+      const results = await Promise.all(Array.from({ length: 25 }, () => client.getCustomer('default', id)));
+      assert.ok(results.every((r) => r.value.id === id));
+      assert.equal(await countFor(`/v1/customers/${id}`), 1);
+    });
+
+    it('aborts a shared request only when every caller has aborted', async () => {
+      const { client } = clientFor(sandbox.url);
+      const [a, b] = seedIds('default');
+      await sandbox.admin.fault({ path: `/v1/customers/${a}`, delayMs: 300 });
+      const leaving = new AbortController();
+      const left = settle(client.getCustomer('default', a!, { signal: leaving.signal }));
+      const staying = client.getCustomer('default', a!, { signal: new AbortController().signal });
+      leaving.abort();
+      assert.ok(isCancellation(((await left) as { error: unknown }).error));
+      assert.equal((await staying).value.id, a, 'the other caller still gets it');
+
+      await sandbox.admin.fault({ path: `/v1/customers/${b}`, delayMs: 300 });
+      const controllers = [new AbortController(), new AbortController()];
+      const calls = controllers.map((c) => settle(client.getCustomer('default', b!, { signal: c.signal })));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const controller of controllers) controller.abort();
+      assert.ok((await Promise.all(calls)).every((o) => !o.ok && isCancellation(o.error)));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const [request] = await sandbox.admin.requests((r) => r.path === `/v1/customers/${b}`);
+      assert.equal(request!.status, null, 'the request was abandoned, so the server never answered it');
+      // Nothing was cached: the next call asks again.
+      await client.getCustomer('default', b!);
+      assert.equal(await countFor(`/v1/customers/${b}`), 2);
+    });
+
+    it('serves from memory for cacheSeconds, refetches on bypassCache, forgets on invalidate', async () => {
+      const { client } = clientFor(sandbox.url);
+      const id = seedIds('default')[1]!;
+      const path = `/v1/customers/${id}`;
+      const first = await client.getCustomer('default', id);
+      assert.equal(await client.getCustomer('default', id), first);
+      assert.equal(client.peekCustomer('default', id), first);
+      assert.equal(await countFor(path), 1);
+
+      const refreshed = await client.getCustomer('default', id, { bypassCache: true });
+      assert.notEqual(refreshed, first);
+      assert.equal(client.peekCustomer('default', id), refreshed, 'the refreshed result replaced the cached one');
+      assert.equal(await countFor(path), 2);
+
+      client.invalidate('default', id);
+      assert.equal(client.peekCustomer('default', id), undefined);
+      await client.getCustomer('default', id);
+      assert.equal(await countFor(path), 3);
+
+      await client.listCustomers('default');
+      client.invalidate('default');
+      assert.equal(client.peekCustomer('default', id), undefined);
+      await client.listCustomers('default');
+      assert.equal(await countFor('/v1/customers?size=100'), 2);
+    });
+
+    it('keeps nothing when cacheSeconds is 0, and never caches an error', async () => {
+      const { client, state } = clientFor(sandbox.url, { settings: { cacheSeconds: 0 } });
+      const id = seedIds('default')[3]!;
+      await client.getCustomer('default', id);
+      await client.getCustomer('default', id);
+      assert.equal(client.peekCustomer('default', id), undefined);
+      assert.equal(await countFor(`/v1/customers/${id}`), 2);
+
+      state.settings = settingsFor(sandbox.url);
+      await sandbox.admin.fault({ path: `/v1/customers/${id}`, status: 404 });
+      await assert.rejects(client.getCustomer('default', id), PartnerCenterError);
+      assert.equal((await client.getCustomer('default', id)).value.id, id);
+    });
+
+    it('after a list page: expanding a customer is 1 request, its billing and JSON 0 more', async () => {
+      const { client } = clientFor(sandbox.url);
+      const page = await client.listCustomers('default');
+      const id = page.customers[7]!.id;
+      await sandbox.admin.clearRequests();
+      await client.getCustomer('default', id); // expand
+      await client.getBillingProfile('default', id); // billing webview
+      assert.ok(client.peekCustomer('default', id)); // JSON tab
+      await client.getCustomer('default', id);
+      assert.deepEqual((await sandbox.admin.requests()).map((r) => r.path), [`/v1/customers/${id}`]);
+    });
+
+    it('drops the cache when the endpoint changes', async () => {
+      const other = await startSandbox({ port: 0 });
+      try {
+        const { client, state } = clientFor(sandbox.url);
+        const id = seedIds('default')[4]!;
+        await client.getCustomer('default', id);
+        state.settings = settingsFor(other.url);
+        await client.getCustomer('default', id);
+        assert.equal(await countFor(`/v1/customers/${id}`), 1);
+        const atOther = await fetch(`${other.url}/_sandbox/requests`).then((r) => r.json() as Promise<{ requests: unknown[] }>);
+        assert.equal(atOther.requests.length, 1, 'the new endpoint was asked, not the cache');
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  describe('safety', () => {
+    it('refuses a links.next that points to another origin, without sending anything', async () => {
+      const { client } = clientFor(sandbox.url, { settings: { cacheSeconds: 0 } });
+      for (const uri of ['https://evil.example/v1/customers?size=100', '//evil.example/v1/customers', 'http://127.0.0.1:9/v1/customers']) {
+        await sandbox.admin.fault({
+          path: '/v1/customers?size=100',
+          status: 200,
+          body: { totalCount: 0, items: [], links: { next: { uri, method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: 't' }] } } },
+        });
+        const page = await client.listCustomers('default');
+        assert.equal(page.next?.uri, uri);
+        await sandbox.admin.clearRequests();
+        const error = await settle(client.listCustomers('default', page.next));
+        assert.ok(!error.ok && error.error instanceof PartnerCenterError);
+        assert.match((error.error as Error).message, /Refused to send the Partner Center token/);
+        assert.deepEqual(await sandbox.admin.requests(), [], 'nothing was sent');
+      }
+    });
+
+    it('turns invalid settings into a rejected call, not a thrown one', async () => {
+      const { client, state } = clientFor(sandbox.url);
+      state.problem = new PartnerCenterError({ kind: 'settings', summary: 'bad settings' });
+      const pending = client.listCustomers('default');
+      await assert.rejects(pending, (error: unknown) => error instanceof PartnerCenterError && error.kind === 'settings');
+      assert.equal(client.peekCustomer('default', 'x'), undefined);
+    });
+
+    it('rejects an empty customer id without sending', async () => {
+      const { client } = clientFor(sandbox.url);
+      await assert.rejects(client.getCustomer('default', ' '), PartnerCenterError);
+      assert.deepEqual(await sandbox.admin.requests(), []);
+    });
+
+    it('cancel() rejects what is running for every tenant', async () => {
+      const { client } = clientFor(sandbox.url);
+      await sandbox.admin.fault({ path: '/v1/customers', times: 0, delayMs: 500 });
+      const calls = ['default', 'fabrikam'].map((tenant) => settle(client.listCustomers(tenant)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      client.cancel();
+      assert.ok((await Promise.all(calls)).every((o) => !o.ok && isCancellation(o.error)));
+    });
+  });
+});

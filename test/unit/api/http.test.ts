@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TokenSource } from '../../../src/api/auth';
+import { PartnerCenterError, isCancellation } from '../../../src/api/errors';
+import { seedTenant } from '../../sandbox/seed';
+import { RecordingLogger, clientFor, settle, useSandbox } from './support';
+
+const FIXTURES = join(__dirname, '../../../../test/fixtures/partner-center');
+const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+
+const ids = (tenant: string) => seedTenant(tenant)!.customers.map((c) => c.id);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
+  const outcome = await settle(promise);
+  assert.ok(!outcome.ok, 'expected the call to fail');
+  assert.ok(outcome.error instanceof PartnerCenterError, `a PartnerCenterError, got ${String(outcome.error)}`);
+  return outcome.error;
+}
+
+describe('one Partner Center request (real HTTP against the sandbox)', function () {
+  this.timeout(10_000);
+  const sandbox = useSandbox();
+  beforeEach(() => sandbox.admin.reset());
+
+  const customerPath = (id: string) => `/v1/customers/${id}`;
+  const fresh = (setup: Parameters<typeof clientFor>[1] = {}) =>
+    clientFor(sandbox.url, { ...setup, settings: { cacheSeconds: 0, ...setup.settings } });
+
+  it('sends the Partner Center headers, a new request id per call and the caller’s correlation id', async () => {
+    const { client } = fresh();
+    const id = ids('default')[0]!;
+    await client.getCustomer('default', id, { correlationId: 'user-action-1' });
+    await client.getCustomer('default', id, { correlationId: 'user-action-1' });
+    const [first, second] = await sandbox.admin.requests();
+    assert.equal(first!.path, customerPath(id));
+    assert.equal(first!.headers['accept'], 'application/json');
+    assert.equal(first!.headers['authorization'], 'Bearer sandbox:default');
+    assert.match(first!.headers['ms-requestid']!, GUID);
+    assert.equal(first!.headers['ms-correlationid'], 'user-action-1');
+    assert.equal(first!.headers['ms-partnercenter-client'], 'Partner Center Customers for VS Code/9.8.7');
+    assert.equal(first!.headers['x-locale'], 'fr-FR');
+    assert.notEqual(second!.headers['ms-requestid'], first!.headers['ms-requestid']);
+  });
+
+  for (const [name, fault] of [
+    ['a 503', { status: 503 }],
+    ['a dropped connection', { kind: 'drop' }],
+    ['a hung request (timeout)', { kind: 'hang' }],
+  ] as const) {
+    it(`retries ${name} with the same MS-RequestId, then succeeds`, async () => {
+      const { client, logger } = fresh({ timeoutMs: 200 });
+      const id = ids('default')[1]!;
+      await sandbox.admin.fault({ path: customerPath(id), times: 2, ...fault });
+      const customer = await client.getCustomer('default', id);
+      assert.equal(customer.value.id, id);
+      const log = await sandbox.admin.requests();
+      assert.equal(log.length, 3, 'two failures, one success');
+      assert.equal(new Set(log.map((r) => r.headers['ms-requestid'])).size, 1, 'one request id for all attempts');
+      assert.match(logger.text, /retry 2 of 3/);
+      assert.match(logger.text, /attempt 3\)/);
+    });
+  }
+
+  it('gives up after 3 retries with an error a user can act on', async () => {
+    const { client } = fresh();
+    const id = ids('default')[2]!;
+    await sandbox.admin.fault({ path: customerPath(id), times: 0, status: 503 });
+    const error = await failure(client.getCustomer('default', id));
+    assert.equal(error.kind, 'http');
+    assert.equal(error.status, 503);
+    assert.equal(error.code, '503');
+    assert.match(error.message, /503 Service Unavailable: Service Unavailable \(a fault injected by the Partner Center sandbox\)/);
+    assert.match(error.message, /\(code 503\)/);
+    const log = await sandbox.admin.requests();
+    assert.equal(log.length, 4);
+    assert.ok(error.message.includes(log[0]!.headers['ms-requestid']!), 'the message names the request id');
+  });
+
+  for (const status of [400, 401, 403, 404, 409]) {
+    it(`does not retry a ${status}`, async () => {
+      const { client } = fresh();
+      const id = ids('default')[3]!;
+      await sandbox.admin.fault({ path: customerPath(id), times: 0, status });
+      const error = await failure(client.getCustomer('default', id));
+      assert.equal(error.status, status);
+      assert.equal((await sandbox.admin.requests()).length, 1);
+      if (status === 401) assert.match(error.message, /Sign in again/);
+      if (status === 403) assert.match(error.message, /Partner Center API permission/);
+    });
+  }
+
+  it('says what Partner Center said for an unknown customer and a refused token', async () => {
+    const { client } = fresh();
+    const missing = await failure(client.getCustomer('default', 'no-such-customer'));
+    assert.equal(missing.status, 404);
+    assert.equal(missing.code, '1000');
+    assert.match(missing.message, /Customer no-such-customer was not found/);
+
+    const stranger: TokenSource = { authorization: () => Promise.resolve('Bearer sandbox:nobody') };
+    const refused = await failure(fresh({ tokens: stranger }).client.getCustomer('nobody', ids('default')[0]!));
+    assert.equal(refused.status, 401);
+    assert.match(refused.message, /unknown sandbox tenant "nobody"/);
+  });
+
+  it('reads the message of all three error formats (doc samples)', async () => {
+    const { client } = fresh({ settings: {} });
+    const cases = [
+      { status: 404, body: fixture('error-404-apifault-mpn.response.json'), message: 'Partner Organization with partner_id 9999999 could not be found', code: '3000' },
+      { status: 400, body: fixture('error-400-apifault-licenses.response.json'), message: "We're sorry, it looks like you've run out of licenses.", code: '60012' },
+      { status: 400, body: fixture('error-400-newformat-600061.response.json'), message: 'A partner confirmed agreement already exists for the customer', code: '600061' },
+    ];
+    for (const [index, expected] of cases.entries()) {
+      const id = ids('default')[10 + index]!;
+      await sandbox.admin.fault({ path: customerPath(id), status: expected.status, body: expected.body });
+      const error = await failure(client.getCustomer('default', id));
+      assert.ok(error.message.includes(expected.message), error.message);
+      assert.equal(error.code, expected.code);
+    }
+    // The gateway's 429 body, once the retry budget is spent.
+    const id = ids('default')[13]!;
+    await sandbox.admin.fault({ path: customerPath(id), times: 0, status: 429, body: fixture('error-429-throttled.response.json'), headers: { 'Retry-After': '0' } });
+    const throttled = await failure(client.getCustomer('default', id));
+    assert.equal(throttled.kind, 'throttled');
+    assert.match(throttled.message, /Rate limit is exceeded\. Try again in 57 seconds\./);
+    assert.equal((await sandbox.admin.requests((r) => r.path === customerPath(id))).length, 6, '1 + 5 retries');
+  });
+
+  it('honours Retry-After: no request to that tenant before it ends, another tenant unaffected', async () => {
+    const { client } = fresh();
+    const [a, b] = ids('default');
+    await sandbox.admin.fault({ path: customerPath(a!), tenant: 'default', status: 429, headers: { 'Retry-After': '1' } });
+    const first = client.getCustomer('default', a!);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // During the pause: default's other calls wait, fabrikam's go straight through.
+    const sameTenant = client.getCustomer('default', b!);
+    const started = Date.now();
+    const other = await client.getCustomer('fabrikam', ids('fabrikam')[0]!);
+    assert.ok(Date.now() - started < 300, 'fabrikam was not held');
+    assert.equal(other.value.id, ids('fabrikam')[0]);
+    await Promise.all([first, sameTenant]);
+
+    const log = await sandbox.admin.requests();
+    const throttledAt = log.find((r) => r.status === 429)!.at;
+    const defaultAfter = log.filter((r) => r.tenant === 'default' && r.at > throttledAt);
+    assert.equal(defaultAfter.length, 2, 'the retry and the other call');
+    for (const request of defaultAfter) assert.ok(request.at - throttledAt >= 1000, `${request.path} came ${request.at - throttledAt} ms after the 429`);
+    const fabrikam = log.find((r) => r.tenant === 'fabrikam')!;
+    assert.ok(fabrikam.at - throttledAt < 1000, 'fabrikam went during the pause');
+  });
+
+  it('honours a Retry-After given as an HTTP date, and backs off when there is none', async () => {
+    const { client } = fresh();
+    const [a, b] = ids('default');
+    const until = new Date(Date.now() + 1500);
+    await sandbox.admin.fault({ path: customerPath(a!), status: 429, headers: { 'Retry-After': until.toUTCString() } });
+    await client.getCustomer('default', a!);
+    const retry = (await sandbox.admin.requests()).at(-1)!;
+    assert.equal(retry.status, 200);
+    assert.ok(retry.at >= Math.floor(until.getTime() / 1000) * 1000 - 20, 'not before the date');
+
+    await sandbox.admin.fault({ path: customerPath(b!), status: 429, headers: { 'X-No-Retry-After': 'true' } });
+    assert.equal((await client.getCustomer('default', b!)).value.id, b);
+    assert.deepEqual((await sandbox.admin.requests((r) => r.path === customerPath(b!))).map((r) => r.status), [429, 200]);
+  });
+
+  it('names the field of a body that breaks the schema, and does not retry', async () => {
+    const { client } = fresh();
+    await sandbox.admin.fault({ path: '/v1/customers', kind: 'schema', field: 'items[3].id', value: 42 });
+    const error = await failure(client.listCustomers('default'));
+    assert.equal(error.kind, 'invalidResponse');
+    assert.equal(error.fieldPath, 'items[3].id');
+    assert.match(error.message, /items\[3\]\.id/);
+    assert.equal((await sandbox.admin.requests()).length, 1);
+  });
+
+  it('reports a body that is not JSON clearly, and does not retry', async () => {
+    const { client } = fresh();
+    const id = ids('default')[4]!;
+    await sandbox.admin.fault({ path: customerPath(id), kind: 'malformed' });
+    const error = await failure(client.getCustomer('default', id));
+    assert.equal(error.kind, 'invalidResponse');
+    assert.match(error.message, /not valid JSON/);
+    assert.equal((await sandbox.admin.requests()).length, 1);
+  });
+
+  it('strips a leading byte-order mark', async () => {
+    const { client } = fresh();
+    const id = ids('default')[5]!;
+    await sandbox.admin.fault({ path: customerPath(id), kind: 'bom' });
+    assert.equal((await client.getCustomer('default', id)).value.id, id);
+    await sandbox.admin.configure({ bom: true });
+    assert.equal((await client.listCustomers('default')).customers.length, 100);
+  });
+
+  it('refuses a redirect instead of following it with the token', async () => {
+    const { client } = fresh();
+    const id = ids('default')[6]!;
+    await sandbox.admin.fault({ path: customerPath(id), status: 302, headers: { Location: 'http://127.0.0.1:9/steal' } });
+    const error = await failure(client.getCustomer('default', id));
+    assert.equal(error.status, 302);
+    assert.match(error.message, /redirect/);
+    assert.equal((await sandbox.admin.requests()).length, 1);
+  });
+
+  it('rejects at once when the caller aborts a request in flight', async () => {
+    const { client } = fresh();
+    const id = ids('default')[7]!;
+    await sandbox.admin.fault({ path: customerPath(id), delayMs: 3000 });
+    const controller = new AbortController();
+    const pending = settle(client.getCustomer('default', id, { signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const abortedAt = Date.now();
+    controller.abort();
+    const outcome = await pending;
+    assert.ok(Date.now() - abortedAt < 100);
+    assert.ok(!outcome.ok && isCancellation(outcome.error));
+    assert.equal((await sandbox.admin.requests()).length, 1, 'not retried');
+  });
+
+  it('never gives the Authorization header or a token to the logger, whatever happens', async () => {
+    const secret = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.c2VjcmV0.c2lnbmF0dXJl';
+    const logger = new RecordingLogger();
+    const real: TokenSource = { authorization: () => Promise.resolve(`Bearer ${secret}`) };
+    const refused = await failure(fresh({ tokens: real, logger }).client.listCustomers('default'));
+    assert.ok(!refused.message.includes(secret));
+
+    const { client } = fresh({ logger, timeoutMs: 200 });
+    const [a, b, c] = ids('default');
+    await sandbox.admin.fault({ path: customerPath(a!), status: 503 });
+    await sandbox.admin.fault({ path: customerPath(b!), status: 429, headers: { 'Retry-After': '0' } });
+    await sandbox.admin.fault({ path: customerPath(c!), kind: 'hang' });
+    await Promise.all([a, b, c].map((id) => client.getCustomer('default', id!)));
+    await settle(client.getCustomer('default', 'missing'));
+
+    assert.ok(logger.lines.length >= 8, 'the requests were logged');
+    assert.ok(!logger.text.includes(secret), 'no token');
+    assert.ok(!/bearer|authorization|sandbox:default/i.test(logger.text), 'no Authorization header');
+  });
+});

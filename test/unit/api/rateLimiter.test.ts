@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { isCancellation } from '../../../src/api/errors';
+import { seedTenant } from '../../sandbox/seed';
+import { shareOfQuota } from './sandboxAdmin';
+import { clientFor, maxInAnyWindow, settle, useSandbox } from './support';
+
+// The sandbox enforces the same scaled limit as the client: any overshoot shows up as a 429 in its log.
+const LIMIT = { requests: 20, windowMs: 1000 };
+const SETTINGS = { 'rateLimit.requests': LIMIT.requests, 'rateLimit.windowSeconds': LIMIT.windowMs / 1000, cacheSeconds: 0 };
+
+const customerIds = (tenant: string) => seedTenant(tenant)!.customers.map((c) => c.id);
+
+describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', function () {
+  this.timeout(20_000);
+  const sandbox = useSandbox({ rateLimit: LIMIT });
+  beforeEach(() => sandbox.admin.reset());
+
+  it('never lets more than 20 requests arrive in any rolling second, and keeps close to the quota (120 requests)', async () => {
+    const { client, logger } = clientFor(sandbox.url, { settings: SETTINGS });
+    const ids = customerIds('default').slice(0, 120);
+    const results = await Promise.all(ids.map((id) => client.getCustomer('default', id)));
+    assert.deepEqual(results.map((r) => r.value.id), ids);
+
+    const log = await sandbox.admin.requests((r) => r.tenant === 'default');
+    assert.equal(log.length, 120, 'one request per customer, no retries');
+    assert.deepEqual(log.filter((r) => r.status !== 200).map((r) => r.status), [], 'the server throttled nothing');
+    const arrivals = log.map((r) => r.at);
+    assert.ok(maxInAnyWindow(arrivals, LIMIT.windowMs) <= LIMIT.requests, `max ${maxInAnyWindow(arrivals, LIMIT.windowMs)} in a window`);
+    const achieved = shareOfQuota(arrivals, LIMIT.requests, LIMIT.windowMs);
+    assert.ok(achieved >= 0.85, `achieved ${achieved.toFixed(3)} of the quota`);
+    assert.match(logger.text, /throttle wait \d+\.\d s for tenant default, \d+ queued/);
+    client.dispose();
+  });
+
+  it("never delays a tenant behind another tenant's backlog", async () => {
+    const { client } = clientFor(sandbox.url, { settings: SETTINGS });
+    const backlog = customerIds('default').slice(0, 80).map((id) => settle(client.getCustomer('default', id)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(client.queueDepth('default') >= 50, `default has a backlog (${client.queueDepth('default')})`);
+    assert.ok(client.estimatedWaitMs('default') >= 2000, `its estimated wait is seconds (${client.estimatedWaitMs('default')} ms)`);
+
+    const started = Date.now();
+    const other = await client.getCustomer('fabrikam', customerIds('fabrikam')[0]!);
+    const elapsed = Date.now() - started;
+    assert.equal(other.value.id, customerIds('fabrikam')[0]);
+    assert.ok(elapsed < 300, `fabrikam answered in ${elapsed} ms`);
+    assert.ok(client.queueDepth('default') >= 40, 'default was still queued meanwhile');
+
+    client.cancel('default');
+    const outcomes = await Promise.all(backlog);
+    assert.ok(outcomes.every((o) => o.ok || isCancellation(o.error)));
+    client.dispose();
+  });
+
+  it('rejects a queued call at once when its caller aborts, and never sends it', async () => {
+    const { client } = clientFor(sandbox.url, { settings: SETTINGS });
+    const ids = customerIds('default');
+    const first = ids.slice(0, 20).map((id) => client.getCustomer('default', id));
+    const controller = new AbortController();
+    const abandoned = ids.slice(20, 25).map((id) => settle(client.getCustomer('default', id, { signal: controller.signal })));
+    const kept = client.getCustomer('default', ids[25]!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const abortedAt = Date.now();
+    controller.abort();
+    const outcomes = await Promise.all(abandoned);
+    assert.ok(Date.now() - abortedAt < 50, 'rejected at once');
+    assert.ok(outcomes.every((o) => !o.ok && isCancellation(o.error)), 'each rejected with a cancellation');
+
+    await Promise.all([...first, kept]);
+    const paths = (await sandbox.admin.requests()).map((r) => r.path);
+    assert.equal(paths.length, 21);
+    for (const id of ids.slice(20, 25)) assert.ok(!paths.includes(`/v1/customers/${id}`), `${id} was never sent`);
+    assert.ok(paths.includes(`/v1/customers/${ids[25]}`), 'the call queued behind them went out');
+    client.dispose();
+  });
+
+  it("cancel(tenant) rejects that tenant's queued calls only", async () => {
+    const { client } = clientFor(sandbox.url, { settings: SETTINGS });
+    const load = (tenant: string) => customerIds(tenant).slice(0, 24).map((id) => settle(client.getCustomer(tenant, id)));
+    const defaults = load('default');
+    const fabrikams = load('fabrikam');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    client.cancel('default');
+    const [defaultOutcomes, fabrikamOutcomes] = await Promise.all([Promise.all(defaults), Promise.all(fabrikams)]);
+
+    const cancelled = defaultOutcomes.filter((o) => !o.ok);
+    assert.equal(cancelled.length, 4, 'the 4 calls beyond the first 20 were queued and are rejected');
+    assert.ok(cancelled.every((o) => !o.ok && isCancellation(o.error)));
+    assert.ok(fabrikamOutcomes.every((o) => o.ok), 'fabrikam lost nothing');
+    assert.equal((await sandbox.admin.requests((r) => r.tenant === 'default')).length, 20);
+
+    // A fresh queue after the cancel: later calls are throttled and answered as usual.
+    const again = await client.getCustomer('default', customerIds('default')[30]!);
+    assert.equal(again.value.id, customerIds('default')[30]);
+    client.dispose();
+  });
+
+  it('applies a changed limit on the next call without losing queued calls', async () => {
+    const { client, state } = clientFor(sandbox.url, { settings: SETTINGS });
+    const ids = customerIds('default');
+    const before = ids.slice(0, 30).map((id) => client.getCustomer('default', id));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    state.settings = { ...state.settings, rateLimit: { requests: 10, windowSeconds: 1 } };
+    await sandbox.admin.configure({ rateLimit: { requests: 10, windowMs: 1000 } });
+    const after = ids.slice(30, 45).map((id) => client.getCustomer('default', id));
+    const results = await Promise.all([...before, ...after]);
+    assert.equal(results.length, 45);
+    const log = await sandbox.admin.requests((r) => r.tenant === 'default');
+    assert.deepEqual(log.filter((r) => r.status !== 200).map((r) => r.status), []);
+    // Every arrival after the change respects the new limit of 10 per rolling second.
+    assert.ok(maxInAnyWindow(log.slice(20).map((r) => r.at), 1000) <= 10);
+    client.dispose();
+  });
+});

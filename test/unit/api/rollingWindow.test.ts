@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { isCancellation } from '../../../src/api/errors';
+import { RollingWindowGate, unansweredMarginMs } from '../../../src/api/rollingWindow';
+import { monotonicNow } from '../../../src/api/timing';
+import { settle } from './support';
+
+// The gate alone, with real timers and short windows: when a send may start relative to earlier ones.
+
+/** Resolves with the time the gate granted the call. */
+const grantTime = (gate: RollingWindowGate, signal?: AbortSignal) => gate.acquire(signal).then((slot) => ({ slot, at: monotonicNow() }));
+
+describe('rolling-window gate', () => {
+  it('lets N sends go at once, then the next one a window after the oldest was answered', async () => {
+    const gate = new RollingWindowGate({ requests: 2, windowMs: 100 });
+    const first = await grantTime(gate);
+    const second = await grantTime(gate);
+    assert.ok(second.at - first.at < 20, 'the first two go at once');
+    const third = grantTime(gate);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    first.slot.answered();
+    const answeredAt = monotonicNow();
+    second.slot.answered();
+    const granted = await third;
+    assert.ok(granted.at - answeredAt >= 100, `third waited ${granted.at - answeredAt} ms after the oldest answer`);
+    assert.ok(granted.at - answeredAt < 150);
+    gate.dispose();
+  });
+
+  it('waits for the oldest request while it is in flight: its arrival time is not known yet', async () => {
+    const gate = new RollingWindowGate({ requests: 1, windowMs: 50 });
+    const first = await grantTime(gate);
+    const second = grantTime(gate);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    assert.equal(gate.waiting, 1, 'still held after more than a window');
+    first.slot.answered();
+    const answeredAt = monotonicNow();
+    assert.ok((await second).at - answeredAt >= 50);
+    gate.dispose();
+  });
+
+  it('counts a request that got no response with an extra margin: it may still arrive', async () => {
+    assert.equal(unansweredMarginMs(1000), 15);
+    assert.equal(unansweredMarginMs(60_000), 600);
+    assert.equal(unansweredMarginMs(3_600_000), 1000);
+    const gate = new RollingWindowGate({ requests: 1, windowMs: 100 });
+    const first = await grantTime(gate);
+    const second = grantTime(gate);
+    first.slot.failed();
+    const failedAt = monotonicNow();
+    assert.ok((await second).at - failedAt >= 115);
+    gate.dispose();
+  });
+
+  it('holds every send during a pause, which only ever extends', async () => {
+    const gate = new RollingWindowGate({ requests: 10, windowMs: 1000 });
+    const pausedAt = monotonicNow();
+    gate.pause(pausedAt + 100);
+    gate.pause(pausedAt + 10);
+    assert.ok(gate.pausedUntil >= pausedAt + 100);
+    const granted = await grantTime(gate);
+    assert.ok(granted.at - pausedAt >= 100);
+    assert.equal(gate.pausedUntil, 0, 'the pause is over');
+    gate.dispose();
+  });
+
+  it('withdraws an aborted waiter without taking a slot, and rejects all waiters on demand', async () => {
+    const gate = new RollingWindowGate({ requests: 1, windowMs: 60_000 });
+    const first = await grantTime(gate);
+    const controller = new AbortController();
+    const aborted = settle(gate.acquire(controller.signal));
+    const dropped = settle(gate.acquire());
+    controller.abort();
+    assert.ok(isCancellation(((await aborted) as { error: unknown }).error));
+    assert.equal(gate.waiting, 1);
+    gate.rejectAll(new Error('signed out'));
+    assert.match(String(((await dropped) as { error: unknown }).error), /signed out/);
+    first.slot.answered();
+    gate.dispose();
+  });
+
+  it('estimates when queued sends will go', async () => {
+    const gate = new RollingWindowGate({ requests: 2, windowMs: 1000 });
+    assert.equal(gate.estimateWaitMs(2), 0, 'two fit in an empty window');
+    const slots = [await gate.acquire(), await gate.acquire()];
+    for (const slot of slots) slot.answered();
+    const third = gate.estimateWaitMs(1);
+    assert.ok(third > 990 && third <= 1002, String(third));
+    const fifth = gate.estimateWaitMs(3);
+    assert.ok(fifth > 1990 && fifth <= 2004, String(fifth));
+    gate.dispose();
+  });
+});
