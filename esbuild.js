@@ -98,9 +98,7 @@ function configs() {
   const sandbox = nodeTool(['test/sandbox/cli.ts'], 'out', { outbase: 'test' });
 
   if (only === 'sandbox') return [sandbox];
-  if (!fs.existsSync('test/sandbox/cli.ts')) return [extension];
-  const all = [extension, sandbox];
-  if (fs.existsSync('src/webview/page/billing.ts')) all.push(webview);
+  const all = [extension, webview, sandbox].filter((c) => Object.values(c.entryPoints).every((e) => fs.existsSync(e)));
   if (withTests) {
     const glob = (dir) => (fs.existsSync(dir) ? [`${dir}/**/*.ts`] : []);
     const unit = glob('test/unit');

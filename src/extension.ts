@@ -1,13 +1,67 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { z } from 'zod';
+import { PartnerCenterClient } from './api/client';
+import { overrideCloudApiBase } from './api/clouds';
+import { toXLocale } from './api/locale';
+import { SessionManager } from './auth/session';
+import { registerCommands } from './commands/register';
+import { ConfigStore } from './config';
+import { registerCustomerDocuments } from './documents/customerJsonProvider';
+import type { Services } from './services';
+import { registerCustomersView } from './tree/customersView';
+import { registerBillingPanels } from './webview/billingPanel';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Partner Center', { log: true });
-  context.subscriptions.push(
-    log,
-    vscode.commands.registerCommand('partnerCenter.showLog', () => log.show()),
-  );
+/** What `activate` returns: the live pieces, for the integration tests (and only tests get the `testing` hooks). */
+export type PartnerCenterExports = ReturnType<typeof wire>;
+
+export function activate(context: vscode.ExtensionContext): PartnerCenterExports {
+  localize();
+  return wire(context);
 }
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+}
+
+function wire(context: vscode.ExtensionContext) {
+  const log = vscode.window.createOutputChannel('Partner Center', { log: true });
+  const config = new ConfigStore();
+  const session = new SessionManager(config, context.globalState, log);
+  const client = new PartnerCenterClient({
+    settings: () => config.require(),
+    tokens: session,
+    logger: log,
+    clientVersion: String(context.extension.packageJSON.version),
+    locale: () => toXLocale(vscode.env.language),
+  });
+  context.subscriptions.push(log, config, session, client);
+  const services: Services = { context, log, config, session, client };
+
+  const customers = registerCustomersView(services);
+  const billing = registerBillingPanels(services);
+  const documents = registerCustomerDocuments(services);
+  context.subscriptions.push(customers, billing, documents);
+  registerCommands(services, { customers, billing, documents });
+
+  void session.evaluate();
+
+  const testing =
+    context.extensionMode === vscode.ExtensionMode.Test
+      ? {
+          /** Points a real cloud at a loopback server (the sandbox), so sign-in paths never leave the machine. */
+          overrideCloudApiBase: (cloud: 'global' | 'china' | 'usgov', base: string | undefined) => {
+            overrideCloudApiBase(cloud, base);
+            config.reload();
+          },
+          useAuthenticationProviders: session.useAuthenticationProviders.bind(session),
+        }
+      : undefined;
+  return { client, session, customers, billing, documents, testing };
+}
+
+/** Strings of the api/ layer (which cannot import vscode) and zod's messages follow VS Code's display language. */
+function localize(): void {
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  if (vscode.env.language.startsWith('fr')) z.config(z.locales.fr());
 }

@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { z } from 'zod';
 import { CLOUD_IDS, type CloudId, apiBaseFor } from './api/clouds';
 
@@ -69,7 +69,7 @@ export function parseSettings(raw: RawSettings): SettingsResult {
     const problems = parsed.error.issues.map((issue) => {
       const [key, ...rest] = issue.path.map(String);
       const where = rest.length ? `${key}[${rest.join('.')}]` : key;
-      return t('partnerCenter.{0}: {1}', where ?? '?', issue.message);
+      return l10n.t('partnerCenter.{0}: {1}', where ?? '?', issue.message);
     });
     return { ok: false, problems };
   }
@@ -78,7 +78,7 @@ export function parseSettings(raw: RawSettings): SettingsResult {
   try {
     apiBase = apiBaseFor(value.cloud, value.localEndpoint);
   } catch (e) {
-    return { ok: false, problems: [t('partnerCenter.localEndpoint: {0}', (e as Error).message)] };
+    return { ok: false, problems: [l10n.t('partnerCenter.localEndpoint: {0}', (e as Error).message)] };
   }
   const tenants = [...new Set(value.tenants)];
   return {

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { isCancellation } from '../api/errors';
+import type { Services } from '../services';
+
+/** What every command handler receives besides its arguments. */
+export interface CommandContext {
+  /** `MS-CorrelationId` for every request this command makes: one per user action. */
+  readonly correlationId: string;
+}
+
+/**
+ * Registers a command with the project's one error policy: the handler's result is returned to programmatic
+ * callers; a failure is logged and shown once as an error notification (with "Show Log") and the command
+ * returns `undefined` (re-throwing would make VS Code show a second, generic notification); a cancellation is
+ * silent.
+ */
+export function registerCommand<Args extends unknown[], Result>(
+  services: Services,
+  id: string,
+  handler: (context: CommandContext, ...args: Args) => Result | Promise<Result>,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const context: CommandContext = { correlationId: randomUUID() };
+    try {
+      return await handler(context, ...(args as Args));
+    } catch (error) {
+      if (isCancellation(error)) {
+        services.log.info(`${id} cancelled`);
+        return undefined;
+      }
+      services.log.error(`${id} failed (correlation id ${context.correlationId}): ${(error as Error)?.message ?? String(error)}`);
+      void showError(services, (error as Error)?.message ?? String(error));
+      return undefined;
+    }
+  });
+}
+
+/** An error notification with a "Show Log" action. */
+export async function showError(services: Services, message: string): Promise<void> {
+  const showLog = vscode.l10n.t('Show Log');
+  if ((await vscode.window.showErrorMessage(message, showLog)) === showLog) services.log.show();
+}

@@ -1,0 +1,143 @@
+import { PartnerCenterError, errorMessage, isCancellation } from '../api/errors';
+import type { Customer } from '../api/schemas';
+import type { PartnerCenterApi, TenantId } from '../api/types';
+import { csvDocument } from './csv';
+
+// The customer-list export without any UI: pages through every customer of a tenant, optionally reads each
+// customer's billing profile, and builds the CSV. The command (commands/exportCommands.ts) adds the dialogs,
+// the progress notification and the file writing.
+
+/** product.md §4 "CSV export columns". Not localized: they are a file format other tools read by name. */
+export const BASE_COLUMNS = ['Customer ID', 'Company name', 'Primary domain', 'Relationship'] as const;
+export const BILLING_COLUMNS = ['Billing first name', 'Billing last name', 'Billing email', 'Culture', 'Language', 'Country'] as const;
+
+/** How many billing reads are in flight at once: enough to keep the client's limiter busy, no more. */
+export const BILLING_CONCURRENCY = 6;
+
+export type ExportProgress =
+  | { readonly phase: 'listing'; readonly loaded: number }
+  | { readonly phase: 'billing'; readonly done: number; readonly total: number; readonly remainingSeconds?: number };
+
+export interface ExportRequest {
+  readonly tenantId: TenantId;
+  readonly includeBilling: boolean;
+  readonly correlationId: string;
+  readonly signal: AbortSignal;
+  readonly onProgress?: (progress: ExportProgress) => void;
+  /** Milliseconds clock, for the remaining-time estimate (tests pass a fake). */
+  readonly now?: () => number;
+}
+
+/** A customer whose billing read failed after the client's retries: its billing cells are left empty. */
+export interface BillingFailure {
+  readonly customerId: string;
+  readonly companyName: string;
+  readonly message: string;
+}
+
+export interface ExportResult {
+  /** The whole file content (BOM, header, rows). */
+  readonly csv: string;
+  /** Data rows (customers), without the header. */
+  readonly rows: number;
+  readonly billingFailures: readonly BillingFailure[];
+}
+
+export async function exportCustomers(client: PartnerCenterApi, request: ExportRequest): Promise<ExportResult> {
+  const customers = await listAllCustomers(client, request);
+  const billing = request.includeBilling ? await readBillingProfiles(client, customers, request) : undefined;
+  throwIfCancelled(request.signal);
+  const header = request.includeBilling ? [...BASE_COLUMNS, ...BILLING_COLUMNS] : [...BASE_COLUMNS];
+  const rows = customers.map((customer, index) =>
+    billing ? [...baseCells(customer), ...billingCells(billing.profiles[index])] : baseCells(customer),
+  );
+  return { csv: csvDocument(header, rows, { guardFormulas: true }), rows: rows.length, billingFailures: billing?.failures ?? [] };
+}
+
+async function listAllCustomers(client: PartnerCenterApi, request: ExportRequest): Promise<Customer[]> {
+  const options = { signal: request.signal, correlationId: request.correlationId };
+  const seen = new Set<string>();
+  const customers: Customer[] = [];
+  let page = await client.listCustomers(request.tenantId, undefined, options);
+  for (;;) {
+    // A customer added while paging can shift a page boundary; never write the same customer twice.
+    for (const customer of page.customers) {
+      if (seen.has(customer.id)) continue;
+      seen.add(customer.id);
+      customers.push(customer);
+    }
+    request.onProgress?.({ phase: 'listing', loaded: customers.length });
+    throwIfCancelled(request.signal);
+    if (!page.next) return customers;
+    page = await client.listCustomers(request.tenantId, page.next, options);
+  }
+}
+
+/** One `getCustomer` per customer (it embeds the billing profile), a few at a time; the client paces them. */
+async function readBillingProfiles(
+  client: PartnerCenterApi,
+  customers: readonly Customer[],
+  request: ExportRequest,
+): Promise<{ profiles: (Customer['billingProfile'] | undefined)[]; failures: BillingFailure[] }> {
+  const now = request.now ?? Date.now;
+  const started = now();
+  const profiles: (Customer['billingProfile'] | undefined)[] = new Array(customers.length);
+  const failures: { index: number; failure: BillingFailure }[] = [];
+  // When one worker fails for good (cancelled, signed out), the others must stop sending too.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([request.signal, stop.signal]);
+  let next = 0;
+  let done = 0;
+  const report = () => {
+    const elapsed = now() - started;
+    const remainingSeconds = done > 0 ? Math.ceil(((customers.length - done) * elapsed) / done / 1000) : undefined;
+    request.onProgress?.({ phase: 'billing', done, total: customers.length, remainingSeconds });
+  };
+  report();
+  const worker = async () => {
+    while (next < customers.length) {
+      throwIfCancelled(signal);
+      const index = next++;
+      const customer = customers[index]!;
+      try {
+        const fetched = await client.getCustomer(request.tenantId, customer.id, { signal, correlationId: request.correlationId });
+        profiles[index] = fetched.value.billingProfile;
+      } catch (error) {
+        if (!isCustomerSpecific(error) || signal.aborted) {
+          stop.abort();
+          throw error;
+        }
+        failures.push({
+          index,
+          failure: { customerId: customer.id, companyName: customer.companyProfile?.companyName ?? '', message: errorMessage(error) },
+        });
+      }
+      done++;
+      report();
+    }
+  };
+  // The first rejection ends the export; `stop` makes the other workers reject their queued calls too.
+  await Promise.all(Array.from({ length: Math.min(BILLING_CONCURRENCY, customers.length) }, worker));
+  return { profiles, failures: failures.sort((a, b) => a.index - b.index).map((entry) => entry.failure) };
+}
+
+function baseCells(customer: Customer): (string | null | undefined)[] {
+  return [customer.id, customer.companyProfile?.companyName, customer.companyProfile?.domain, customer.relationshipToPartner];
+}
+
+function billingCells(profile: Customer['billingProfile'] | undefined): (string | null | undefined)[] {
+  return [profile?.firstName, profile?.lastName, profile?.email, profile?.culture, profile?.language, profile?.defaultAddress?.country];
+}
+
+/**
+ * Whether a failed billing read concerns only that customer (keep going, leave its cells empty) rather than
+ * every read of the export (cancelled, signed out, invalid settings: stop, write nothing).
+ */
+function isCustomerSpecific(error: unknown): boolean {
+  if (isCancellation(error)) return false;
+  return !(error instanceof PartnerCenterError && (error.kind === 'auth' || error.kind === 'settings'));
+}
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw PartnerCenterError.cancelled();
+}

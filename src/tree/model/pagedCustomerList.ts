@@ -1,0 +1,187 @@
+import { isCancellation } from '../../api/errors';
+import type { Customer } from '../../api/schemas';
+import type { CustomerPage, PageCursor, RequestOptions } from '../../api/types';
+
+// The loaded part of one customer collection (a tenant's full list, or its search results). Pure: no vscode,
+// unit-tested with fake fetchers.
+
+/** Fetches one page of one server-side collection: the first page without a cursor, else the page it points to. */
+export type PageFetcher = (cursor: PageCursor | undefined, options: RequestOptions) => Promise<CustomerPage>;
+
+/** What one load did. A cancelled load changes nothing and records no failure. */
+export interface LoadOutcome {
+  /** Customers that were not shown before, in display order. */
+  readonly added: readonly Customer[];
+  readonly error?: unknown;
+  readonly cancelled?: boolean;
+  /** The list was reloaded while this load ran: its result was dropped. */
+  readonly superseded?: boolean;
+}
+
+interface SourceState {
+  /** `initial`: never fetched; `more`: `cursor` points to the next page; `done`: no further page. */
+  phase: 'initial' | 'more' | 'done';
+  cursor?: PageCursor;
+  /** The last attempt failed: the next load retries exactly this page. */
+  failed: boolean;
+}
+
+interface Snapshot {
+  readonly sources: SourceState[];
+  readonly items: Customer[];
+  readonly ids: Set<string>;
+  rounds: number;
+  error?: unknown;
+}
+
+function emptySnapshot(sourceCount: number): Snapshot {
+  return {
+    sources: Array.from({ length: sourceCount }, () => ({ phase: 'initial' as const, failed: false })),
+    items: [],
+    ids: new Set(),
+    rounds: 0,
+  };
+}
+
+/**
+ * A customer list merged from one or more paged sources (the full list has one; a search has two, name and
+ * domain, whose results are merged by id). "Load more" fetches the next page of every source that has one; a
+ * failure is kept (nothing is re-fetched by merely looking at the list) until the next load retries the failed
+ * pages only. A reload fetches as many pages as were loaded and swaps them in at once, so the old items stay
+ * visible while it runs.
+ */
+export class PagedCustomerList {
+  private current: Snapshot;
+  private generation = 0;
+  private pending: Promise<LoadOutcome> | undefined;
+  private stale = false;
+
+  constructor(private readonly fetchers: readonly PageFetcher[]) {
+    if (fetchers.length === 0) throw new Error('A customer list needs at least one source.');
+    this.current = emptySnapshot(fetchers.length);
+  }
+
+  get items(): readonly Customer[] {
+    return this.current.items;
+  }
+
+  /** The last load's failure, kept until a load succeeds. */
+  get error(): unknown {
+    return this.current.error;
+  }
+
+  /** A further page exists on some source (only meaningful when there is no error). */
+  get hasMore(): boolean {
+    return this.current.sources.some((source) => source.phase !== 'done');
+  }
+
+  /** How many loads ("pages") have succeeded. */
+  get pagesLoaded(): number {
+    return this.current.rounds;
+  }
+
+  get isLoading(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** Nothing loaded and nothing failed yet, or marked stale: showing it should load it. */
+  get needsLoad(): boolean {
+    return this.stale || (this.current.rounds === 0 && this.current.error === undefined);
+  }
+
+  find(customerId: string): Customer | undefined {
+    return this.current.ids.has(customerId) ? this.current.items.find((c) => c.id === customerId) : undefined;
+  }
+
+  /** Loads the next page (or retries the failed one); concurrent calls share one load. A stale list reloads instead. */
+  loadNext(options: RequestOptions = {}): Promise<LoadOutcome> {
+    if (this.stale) return this.reload(options);
+    if (this.pending) return this.pending;
+    const generation = this.generation;
+    const loading = this.loadRound(this.current, options).then((outcome) =>
+      generation === this.generation ? outcome : { added: [], superseded: true },
+    );
+    return this.share(loading);
+  }
+
+  /**
+   * Fetches the list again, as many pages as were loaded (at least one), and replaces the items when done.
+   * Stops early at a failure, which is then shown after what did load.
+   */
+  reload(options: RequestOptions = {}): Promise<LoadOutcome> {
+    this.stale = false;
+    const generation = ++this.generation;
+    const target = Math.max(1, this.current.rounds);
+    const next = emptySnapshot(this.fetchers.length);
+    const reloading = (async (): Promise<LoadOutcome> => {
+      let outcome: LoadOutcome = { added: [] };
+      while (next.rounds < target && next.sources.some((s) => s.phase !== 'done')) {
+        outcome = await this.loadRound(next, options);
+        if (generation !== this.generation) return { added: [], superseded: true };
+        if (outcome.error !== undefined || outcome.cancelled) break;
+      }
+      if (outcome.cancelled) {
+        // Keep what is shown; the next load tries again.
+        this.stale = true;
+        return outcome;
+      }
+      const before = this.current.ids;
+      this.current = next;
+      return { ...outcome, added: next.items.filter((c) => !before.has(c.id)) };
+    })();
+    return this.share(reloading);
+  }
+
+  /** Marks the loaded pages as out of date: the next load reloads them (used for lists not on screen). */
+  markStale(): void {
+    this.stale = true;
+  }
+
+  /** Makes a load the one concurrent callers share until it settles. */
+  private share(loading: Promise<LoadOutcome>): Promise<LoadOutcome> {
+    const shared = loading.finally(() => {
+      if (this.pending === shared) this.pending = undefined;
+    });
+    this.pending = shared;
+    return shared;
+  }
+
+  /** One round: the pending page of every source that needs one, fetched together, merged in source order. */
+  private async loadRound(snapshot: Snapshot, options: RequestOptions): Promise<LoadOutcome> {
+    const retrying = snapshot.sources.some((source) => source.failed);
+    const due = snapshot.sources
+      .map((source, index) => ({ source, index }))
+      .filter(({ source }) => (retrying ? source.failed : source.phase !== 'done'));
+    if (due.length === 0) return { added: [] };
+    const results = await Promise.allSettled(
+      due.map(({ source, index }) => this.fetchers[index]!(source.cursor, options)),
+    );
+    const added: Customer[] = [];
+    let error: unknown;
+    let cancelled = false;
+    results.forEach((result, position) => {
+      const { source } = due[position]!;
+      if (result.status === 'rejected') {
+        if (isCancellation(result.reason)) {
+          cancelled = true;
+        } else {
+          source.failed = true;
+          error ??= result.reason;
+        }
+        return;
+      }
+      source.failed = false;
+      source.cursor = result.value.next;
+      source.phase = result.value.next ? 'more' : 'done';
+      for (const customer of result.value.customers) {
+        if (snapshot.ids.has(customer.id)) continue;
+        snapshot.ids.add(customer.id);
+        snapshot.items.push(customer);
+        added.push(customer);
+      }
+    });
+    snapshot.error = error;
+    if (error === undefined && !cancelled) snapshot.rounds++;
+    return { added, ...(error !== undefined ? { error } : {}), ...(cancelled ? { cancelled } : {}) };
+  }
+}

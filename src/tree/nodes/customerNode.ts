@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { Customer } from '../../api/schemas';
+import { customerDetails, customerDisplayName, customerDomain } from '../customerFacts';
+import { customerTooltipMarkdown } from '../tooltips';
+import { DomainsNode } from './domainsNode';
+import { ProfileNode } from './profileNode';
+import { PropertyNode } from './propertyNode';
+import { contextValue, type CustomerScoped, type TreeNode } from './treeNode';
+
+/** Loads a customer's details (one request) and returns its children; the view implements it. */
+export interface CustomerDetailsSource {
+  customerChildren(node: CustomerNode): Promise<TreeNode[]>;
+}
+
+const DETAIL_ICONS: Readonly<Record<string, string>> = {
+  relationship: 'link',
+  delegatedAdmin: 'shield',
+  commerceId: 'tag',
+  associatedPartnerId: 'person',
+};
+
+/** A customer: company name and domain; expands to its profiles and facts. Id `tenant/customer`. */
+export class CustomerNode implements TreeNode, CustomerScoped {
+  readonly id: string;
+  /** The list item, replaced by the full customer once its details were fetched. */
+  private shownCustomer: Customer;
+
+  constructor(
+    readonly tenantId: string,
+    customer: Customer,
+    readonly parent: TreeNode | undefined,
+    private readonly source: CustomerDetailsSource,
+  ) {
+    this.id = `${tenantId}/${customer.id}`;
+    this.shownCustomer = customer;
+  }
+
+  get customerId(): string {
+    return this.shownCustomer.id;
+  }
+
+  get customer(): Customer {
+    return this.shownCustomer;
+  }
+
+  get companyName(): string {
+    return customerDisplayName(this.shownCustomer);
+  }
+
+  get domain(): string | undefined {
+    return customerDomain(this.shownCustomer);
+  }
+
+  /** Shows newer data for the same customer (a reloaded page, or the fetched details). */
+  update(customer: Customer): void {
+    if (customer.id === this.shownCustomer.id) this.shownCustomer = customer;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const name = this.companyName;
+    const domain = this.domain;
+    const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = domain !== name ? domain : undefined;
+    // Untrusted, no HTML, no command links, no $(icon) syntax: customer data is escaped and shows as text.
+    const tooltip = new vscode.MarkdownString(customerTooltipMarkdown(this.shownCustomer), false);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon('briefcase');
+    item.contextValue = contextValue('customer', domain !== undefined && 'hasDomain');
+    item.accessibilityInformation = {
+      label: domain && domain !== name ? vscode.l10n.t('Customer {0}, {1}', name, domain) : vscode.l10n.t('Customer {0}', name),
+    };
+    return item;
+  }
+
+  getChildren(): Promise<TreeNode[]> {
+    return this.source.customerChildren(this);
+  }
+
+  /** The rows of the customer's details, from one fetched Customer. */
+  detailNodes(customer: Customer): TreeNode[] {
+    return customerDetails(customer).map((detail) => {
+      switch (detail.kind) {
+        case 'profile':
+          return new ProfileNode(this, detail.profile, detail.label, detail.rows);
+        case 'domains':
+          return new DomainsNode(this, detail.label, detail.domains);
+        case 'property':
+          return new PropertyNode(this, {
+            id: `${this.id}/${detail.row.key}`,
+            label: detail.row.label,
+            description: detail.row.value,
+            value: detail.row.value,
+            icon: DETAIL_ICONS[detail.row.key],
+          });
+      }
+    });
+  }
+}

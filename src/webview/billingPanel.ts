@@ -1,0 +1,289 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { errorMessage } from '../api/errors';
+import type { Customer } from '../api/schemas';
+import type { Fetched } from '../api/types';
+import type { CustomerTarget } from '../commands/targets';
+import type { Services } from '../services';
+import { customerDisplayName } from '../tree/customerFacts';
+import { billingHtml } from './billingHtml';
+import { billingDataView, billingPageStrings, billingTitle } from './billingView';
+import {
+  BILLING_VIEW_TYPE,
+  type BillingView,
+  type HostMessage,
+  type PanelTarget,
+  type RenderedReport,
+  hostMessageSchema,
+  pageMessageSchema,
+  panelTargetSchema,
+} from './protocol';
+
+export interface BillingOpenOptions {
+  /** `MS-CorrelationId` of the command that opens the panel. */
+  readonly correlationId?: string;
+  readonly viewColumn?: vscode.ViewColumn;
+  readonly preserveFocus?: boolean;
+}
+
+/** A customer's data fetched again by a panel's Refresh: other views of that customer can show it too. */
+export interface CustomerRefreshed {
+  readonly target: PanelTarget;
+  readonly fetched: Fetched<Customer>;
+}
+
+/**
+ * The billing webviews (`partnerCenter.billing`): one panel per customer (opening it again reveals it),
+ * restored after a window reload.
+ */
+export class BillingPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, BillingPanel>();
+  private readonly refreshed = new vscode.EventEmitter<CustomerRefreshed>();
+  private readonly serializer: vscode.Disposable;
+
+  /** Fires when a panel's Refresh fetched the customer again (bypassing the cache). */
+  readonly onDidRefresh = this.refreshed.event;
+
+  constructor(private readonly services: Services) {
+    this.serializer = vscode.window.registerWebviewPanelSerializer(BILLING_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
+    });
+  }
+
+  /** Shows the customer's panel: reveals it when open, else creates it (data from the client's cache when fresh). */
+  open(target: CustomerTarget, options: BillingOpenOptions = {}): BillingPanel {
+    const existing = this.get(target);
+    if (existing) {
+      existing.panel.reveal(options.viewColumn, options.preserveFocus);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      BILLING_VIEW_TYPE,
+      billingTitle(target.companyName || target.customerId),
+      { viewColumn: options.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
+      webviewOptions(this.services.context.extensionUri),
+    );
+    return this.track(panel, { tenantId: target.tenantId, customerId: target.customerId }, options.correlationId);
+  }
+
+  /** The open panel of a customer, if any. */
+  get(target: PanelTarget): BillingPanel | undefined {
+    return this.panels.get(keyOf(target));
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.panel.dispose();
+    this.panels.clear();
+    this.serializer.dispose();
+    this.refreshed.dispose();
+  }
+
+  /** After a window reload: the page's saved state says which customer the panel showed. */
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const target = panelTargetSchema.safeParse(state);
+    if (!target.success || this.get(target.data)) {
+      // Not a state this extension wrote, or the customer already has a panel: nothing to restore.
+      this.services.log.warn('Partner Center: a billing panel could not be restored and was closed.');
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(this.services.context.extensionUri);
+    this.track(panel, target.data, undefined);
+  }
+
+  private track(panel: vscode.WebviewPanel, target: PanelTarget, correlationId: string | undefined): BillingPanel {
+    const key = keyOf(target);
+    const billing = new BillingPanel(panel, target, this.services, {
+      disposed: () => this.panels.delete(key),
+      refreshed: (fetched) => this.refreshed.fire({ target, fetched }),
+    });
+    this.panels.set(key, billing);
+    billing.load('open', correlationId);
+    return billing;
+  }
+}
+
+function keyOf(target: PanelTarget): string {
+  return `${target.tenantId}/${target.customerId.toLowerCase()}`;
+}
+
+/** Scripts on, nothing else: no command URIs, and only the built page assets can be loaded. */
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}
+
+interface PanelEvents {
+  disposed(): void;
+  refreshed(fetched: Fetched<Customer>): void;
+}
+
+/** One customer's billing panel: its page, what it shows, and the page's requests. */
+export class BillingPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly locale = vscode.env.language;
+  private view: BillingView = { kind: 'loading' };
+  private revision = 0;
+  private fetched: Fetched<Customer> | undefined;
+  private pageReady = false;
+  private loading: AbortController | undefined;
+  private report: RenderedReport | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly target: PanelTarget,
+    private readonly services: Services,
+    private readonly events: PanelEvents,
+  ) {
+    const assets = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
+    const webview = panel.webview;
+    panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'partner-center.svg');
+    webview.html = billingHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'billing.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'billing.css')).toString(),
+      codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'codicon.css')).toString(),
+      lang: this.locale,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** What the page last reported displaying, read back from its DOM (undefined until its first render). */
+  get lastRendered(): RenderedReport | undefined {
+    return this.report;
+  }
+
+  /** The customer as last fetched, when the panel shows it. */
+  get customer(): Fetched<Customer> | undefined {
+    return this.fetched;
+  }
+
+  /**
+   * `open`: from the client's cache when fresh (no request), else fetched. `refresh`: fetched bypassing the
+   * cache; the data shown stays until the new data replaces it. A newer load supersedes an older one.
+   */
+  load(mode: 'open' | 'refresh', correlationId?: string): void {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    const { tenantId, customerId } = this.target;
+    if (mode === 'open') {
+      const cached = this.services.client.peekCustomer(tenantId, customerId);
+      if (cached) {
+        this.show(cached);
+        return;
+      }
+    }
+    if (this.fetched) {
+      this.setView(billingDataView(this.fetched, this.locale, true));
+      this.announce(vscode.l10n.t('Refreshing the billing details…'));
+    } else {
+      this.setView({ kind: 'loading' });
+    }
+    this.services.client
+      .getCustomer(tenantId, customerId, { signal: controller.signal, correlationId, bypassCache: mode === 'refresh' })
+      .then(
+        (fetched) => {
+          if (controller.signal.aborted) return;
+          this.show(fetched);
+          if (mode === 'refresh') {
+            this.announce(vscode.l10n.t('The billing details were refreshed.'));
+            this.events.refreshed(fetched);
+          }
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return; // superseded by a newer load, or the panel was closed
+          this.services.log.error(`Billing details of customer ${customerId} (tenant ${tenantId}) failed: ${errorMessage(error)}`);
+          this.fetched = undefined;
+          this.setView({ kind: 'error', message: errorMessage(error) });
+        },
+      );
+  }
+
+  dispose(): void {
+    this.loading?.abort();
+    this.events.disposed();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  private show(fetched: Fetched<Customer>): void {
+    this.fetched = fetched;
+    this.panel.title = billingTitle(customerDisplayName(fetched.value));
+    this.setView(billingDataView(fetched, this.locale));
+  }
+
+  private setView(view: BillingView): void {
+    this.view = view;
+    this.revision++;
+    this.postRender();
+  }
+
+  private postRender(): void {
+    const message: HostMessage = { type: 'render', revision: this.revision, view: this.view };
+    // The page rejects what does not match the protocol (e.g. a field longer than it accepts): check here
+    // first, so such data becomes an explained error instead of a page that silently keeps its old content.
+    const checked = hostMessageSchema.safeParse(message);
+    this.post(checked.success ? message : { ...message, view: { kind: 'error', message: invalidDataMessage() } });
+  }
+
+  private announce(text: string): void {
+    this.post({ type: 'status', text });
+  }
+
+  /** Nothing goes to the page before its `ready`; a page that is re-created says `ready` again and gets everything. */
+  private post(message: HostMessage): void {
+    if (this.pageReady) void this.panel.webview.postMessage(message);
+  }
+
+  /** Every message from the page goes through here (public so tests can speak as the page). */
+  receive(raw: unknown): void {
+    const parsed = pageMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.services.log.warn(`Partner Center: ignored an invalid message from a billing page: ${parsed.error.issues[0]?.message ?? ''}`);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        this.pageReady = true;
+        this.post({ type: 'init', strings: billingPageStrings(), target: this.target, lang: this.locale });
+        this.postRender();
+        return;
+      case 'refresh':
+        this.load('refresh');
+        return;
+      case 'copyEmail':
+        void this.copyEmail();
+        return;
+      case 'openJson':
+        void vscode.commands.executeCommand('partnerCenter.openCustomerJson', { ...this.target });
+        return;
+      case 'rendered':
+        this.report = message;
+        return;
+    }
+  }
+
+  private async copyEmail(): Promise<void> {
+    const email = this.fetched?.value.billingProfile?.email?.trim();
+    if (!email) return;
+    await vscode.env.clipboard.writeText(email);
+    this.announce(vscode.l10n.t('{0} was copied to the clipboard.', email));
+  }
+}
+
+function invalidDataMessage(): string {
+  return vscode.l10n.t('The billing details cannot be shown: a field is longer than the page accepts. Open the JSON to see them.');
+}
+
+/** Creates the billing panels and their serializer; extension.ts disposes them on deactivation. */
+export function registerBillingPanels(services: Services): BillingPanels {
+  return new BillingPanels(services);
+}

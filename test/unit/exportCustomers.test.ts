@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { PartnerCenterError } from '../../src/api/errors';
+import type { Customer } from '../../src/api/schemas';
+import type { CustomerPage, Fetched, PageCursor, PartnerCenterApi, RequestOptions } from '../../src/api/types';
+import { BASE_COLUMNS, BILLING_COLUMNS, BILLING_CONCURRENCY, type ExportProgress, exportCustomers } from '../../src/export/customerExport';
+import { parseCsv } from '../integration/helpers/csv';
+
+function customer(n: number): Customer {
+  return {
+    id: `id-${n}`,
+    companyProfile: { companyName: n === 2 ? 'Litware, Inc. "Q"\nline 2' : `Company ${n}`, domain: `c${n}.onmicrosoft.com` },
+    relationshipToPartner: n % 2 ? 'reseller' : 'advisor',
+    billingProfile: {
+      firstName: `First${n}`,
+      lastName: n === 3 ? '=cmd|calc' : `Last${n}`,
+      email: `b${n}@example.com`,
+      culture: 'fr-FR',
+      language: 'fr',
+      defaultAddress: { country: 'FR' },
+    },
+  };
+}
+
+/** A fake client: pages of `pageSize`, billing reads that can fail or wait, and counters of what was asked. */
+class FakeClient implements Partial<PartnerCenterApi> {
+  readonly all: Customer[];
+  billingReads = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  failing = new Set<string>();
+  failWith: (id: string) => Error = (id) => new PartnerCenterError({ kind: 'http', status: 503, summary: `503 for ${id}` });
+  /** Resolved by the test to let billing reads finish. */
+  gate: Promise<void> = Promise.resolve();
+
+  constructor(count: number, private readonly pageSize: number) {
+    this.all = Array.from({ length: count }, (_, i) => customer(i + 1));
+  }
+
+  async listCustomers(_tenant: string, cursor?: PageCursor, options?: RequestOptions): Promise<CustomerPage> {
+    if (options?.signal?.aborted) throw PartnerCenterError.cancelled();
+    const start = cursor ? Number(cursor.uri) : 0;
+    // List items carry only the company profile, as the real API's do.
+    const customers = this.all.slice(start, start + this.pageSize).map(({ billingProfile: _b, ...rest }) => rest);
+    const next = start + this.pageSize < this.all.length ? { uri: String(start + this.pageSize), headers: {} } : undefined;
+    return { customers, next };
+  }
+
+  async getCustomer(_tenant: string, id: string, options?: RequestOptions): Promise<Fetched<Customer>> {
+    this.billingReads++;
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      await this.gate;
+      if (options?.signal?.aborted) throw PartnerCenterError.cancelled();
+      if (this.failing.has(id)) throw this.failWith(id);
+      const value = this.all.find((c) => c.id === id)!;
+      return { value, raw: value, fetchedAt: new Date() };
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+function run(client: FakeClient, includeBilling: boolean, signal = new AbortController().signal, progress: ExportProgress[] = []) {
+  return exportCustomers(client as unknown as PartnerCenterApi, {
+    tenantId: 'fabrikam',
+    includeBilling,
+    correlationId: 'corr',
+    signal,
+    onProgress: (p) => progress.push(p),
+  });
+}
+
+describe('customer export (no UI)', () => {
+  it('writes every customer of every page, once, with the four base columns', async () => {
+    const client = new FakeClient(23, 5);
+    const result = await run(client, false);
+    const { records } = parseCsv(result.csv);
+    assert.deepEqual(records[0], [...BASE_COLUMNS]);
+    assert.equal(result.rows, 23);
+    assert.deepEqual(records.slice(1).map((r) => r[0]), client.all.map((c) => c.id));
+    assert.deepEqual(records[2], ['id-2', 'Litware, Inc. "Q"\nline 2', 'c2.onmicrosoft.com', 'advisor']);
+    assert.equal(client.billingReads, 0, 'no billing read without billing');
+  });
+
+  it('adds the billing columns from one read per customer, a bounded number at a time', async () => {
+    const client = new FakeClient(20, 7);
+    let release!: () => void;
+    client.gate = new Promise((resolve) => (release = resolve));
+    const pending = run(client, true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(client.inFlight, BILLING_CONCURRENCY, 'reads wait for each other beyond the bound');
+    release();
+    const result = await pending;
+    assert.equal(client.billingReads, 20);
+    assert.equal(client.maxInFlight, BILLING_CONCURRENCY);
+    const { records } = parseCsv(result.csv);
+    assert.deepEqual(records[0], [...BASE_COLUMNS, ...BILLING_COLUMNS]);
+    assert.deepEqual(records[1], ['id-1', 'Company 1', 'c1.onmicrosoft.com', 'reseller', 'First1', 'Last1', 'b1@example.com', 'fr-FR', 'fr', 'FR']);
+    assert.equal(records[3]![5], "'=cmd|calc", 'a formula from the data is neutralized');
+    assert.deepEqual(result.billingFailures, []);
+  });
+
+  it('keeps going when one customer fails, leaving its billing cells empty and naming it', async () => {
+    const client = new FakeClient(6, 10);
+    client.failing.add('id-4');
+    const result = await run(client, true);
+    const { records } = parseCsv(result.csv);
+    assert.equal(result.rows, 6);
+    assert.deepEqual(records[4], ['id-4', 'Company 4', 'c4.onmicrosoft.com', 'advisor', '', '', '', '', '', '']);
+    assert.equal(records[5]![4], 'First5');
+    assert.deepEqual(result.billingFailures.map((f) => [f.customerId, f.companyName]), [['id-4', 'Company 4']]);
+    assert.match(result.billingFailures[0]!.message, /503 for id-4/);
+  });
+
+  it('stops (and writes nothing) when the reads fail for a reason that is not the customer', async () => {
+    const client = new FakeClient(30, 10);
+    for (const c of client.all) client.failing.add(c.id);
+    client.failWith = () => new PartnerCenterError({ kind: 'auth', summary: 'Signed out.' });
+    await assert.rejects(run(client, true), /Signed out/);
+    assert.ok(client.billingReads <= BILLING_CONCURRENCY, `${client.billingReads} reads after the first auth failure`);
+  });
+
+  it('is cancelled by its signal: no result, and no reads after the cancellation', async () => {
+    const client = new FakeClient(40, 10);
+    const controller = new AbortController();
+    let release!: () => void;
+    client.gate = new Promise((resolve) => (release = resolve));
+    const pending = run(client, true, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    release();
+    await assert.rejects(pending, (error: unknown) => error instanceof PartnerCenterError && error.kind === 'cancelled');
+    assert.equal(client.billingReads, BILLING_CONCURRENCY);
+  });
+
+  it('reports the count while listing, then done/total and the time left while reading billing', async () => {
+    const client = new FakeClient(12, 5);
+    const progress: ExportProgress[] = [];
+    await run(client, true, undefined, progress);
+    assert.deepEqual(progress.filter((p) => p.phase === 'listing').map((p) => p.phase === 'listing' && p.loaded), [5, 10, 12]);
+    const billing = progress.filter((p) => p.phase === 'billing');
+    assert.deepEqual(billing.map((p) => p.phase === 'billing' && p.done), [0, ...Array.from({ length: 12 }, (_, i) => i + 1)]);
+    assert.ok(billing.every((p) => p.phase === 'billing' && p.total === 12));
+    const last = billing.at(-1)!;
+    assert.ok(last.phase === 'billing' && last.remainingSeconds === 0);
+  });
+});

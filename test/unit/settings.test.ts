@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_TENANT, parseSettings } from '../../src/settings';
+
+describe('settings', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const result = parseSettings({});
+    assert.ok(result.ok);
+    assert.deepEqual(result.settings, {
+      cloud: 'global',
+      tenants: [DEFAULT_TENANT],
+      usesDefaultTenant: true,
+      clientId: '',
+      apiBase: 'https://api.partnercenter.microsoft.com',
+      pageSize: 100,
+      rateLimit: { requests: 500, windowSeconds: 60 },
+      cacheSeconds: 300,
+    });
+  });
+
+  it('points each cloud at its Partner Center host', () => {
+    const base = (cloud: string) => {
+      const result = parseSettings({ cloud });
+      assert.ok(result.ok);
+      return result.settings.apiBase;
+    };
+    assert.equal(base('china'), 'https://partner.partnercenterapi.microsoftonline.cn');
+    assert.equal(base('usgov'), 'https://api.partnercenter.microsoft.com');
+    assert.equal(base('local'), 'http://127.0.0.1:7071');
+  });
+
+  it('keeps configured tenants in order without duplicates', () => {
+    const result = parseSettings({ tenants: ['fabrikam', 'default', 'fabrikam'] });
+    assert.ok(result.ok);
+    assert.deepEqual(result.settings.tenants, ['fabrikam', 'default']);
+    assert.equal(result.settings.usesDefaultTenant, false);
+  });
+
+  it('refuses a non-loopback local endpoint and says what is allowed', () => {
+    const result = parseSettings({ cloud: 'local', localEndpoint: 'http://10.0.0.5:7071' });
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.problems.join(' '), /partnerCenter\.localEndpoint.*10\.0\.0\.5.*loopback.*127\.0\.0\.0\/8/);
+  });
+
+  it('names every invalid setting instead of clamping it', () => {
+    const result = parseSettings({
+      cloud: 'mars',
+      pageSize: 0,
+      'rateLimit.requests': 501,
+      'rateLimit.windowSeconds': 0,
+      cacheSeconds: -1,
+      clientId: 'not-a-guid',
+      tenants: ['ok-tenant', ''],
+    });
+    assert.equal(result.ok, false);
+    const text = result.ok ? '' : result.problems.join('\n');
+    for (const key of ['cloud', 'pageSize', 'rateLimit.requests', 'rateLimit.windowSeconds', 'cacheSeconds', 'clientId', 'tenants[1]']) {
+      assert.ok(text.includes(`partnerCenter.${key}:`), `no problem reported for ${key}:\n${text}`);
+    }
+  });
+
+  it('rejects values of the wrong type from a hand-edited settings.json', () => {
+    const result = parseSettings({ pageSize: '100', tenants: 'default' });
+    assert.equal(result.ok, false);
+  });
+});

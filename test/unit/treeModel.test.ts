@@ -1,0 +1,265 @@
+import assert from 'node:assert/strict';
+import { PartnerCenterError } from '../../src/api/errors';
+import type { Customer } from '../../src/api/schemas';
+import type { CustomerPage, PageCursor, RequestOptions } from '../../src/api/types';
+import { parseSettings } from '../../src/settings';
+import { CustomerLists } from '../../src/tree/model/customerLists';
+import { Loadable } from '../../src/tree/model/loadable';
+import { type PageFetcher, PagedCustomerList } from '../../src/tree/model/pagedCustomerList';
+import { affectsCustomerLists } from '../../src/tree/model/settingsChange';
+
+const customer = (id: string): Customer => ({ id, companyProfile: { companyName: `Company ${id}` } });
+const ids = (list: { items: readonly Customer[] }) => list.items.map((c) => c.id);
+
+/**
+ * A fake paged collection: `pages[i]` holds the ids of page i; the cursor names the next page. Records the
+ * cursors it was asked for, and fails the calls listed in `failures` (by call number, from 1).
+ */
+function pagedSource(pages: string[][], failures = new Set<number>()) {
+  const calls: (string | undefined)[] = [];
+  const fetcher: PageFetcher = async (cursor: PageCursor | undefined, _options: RequestOptions): Promise<CustomerPage> => {
+    calls.push(cursor?.uri);
+    await Promise.resolve();
+    if (failures.has(calls.length)) {
+      throw new PartnerCenterError({ kind: 'http', summary: `call ${calls.length} failed`, status: 500 });
+    }
+    const index = cursor ? Number(cursor.uri) : 0;
+    const next = index + 1 < pages.length ? { uri: String(index + 1), headers: {} } : undefined;
+    return { customers: pages[index]!.map(customer), ...(next ? { next } : {}) };
+  };
+  return { fetcher, calls };
+}
+
+describe('tree: paged customer list', () => {
+  it('loads page after page, says when more exist, and never adds a customer twice', async () => {
+    const source = pagedSource([['a', 'b'], ['b', 'c'], ['d']]);
+    const list = new PagedCustomerList([source.fetcher]);
+    assert.equal(list.needsLoad, true);
+    assert.deepEqual((await list.loadNext()).added.map((c) => c.id), ['a', 'b']);
+    assert.equal(list.hasMore, true);
+    assert.deepEqual((await list.loadNext()).added.map((c) => c.id), ['c']);
+    await list.loadNext();
+    assert.deepEqual(ids(list), ['a', 'b', 'c', 'd']);
+    assert.equal(list.hasMore, false);
+    assert.equal(list.pagesLoaded, 3);
+    assert.deepEqual(source.calls, [undefined, '1', '2']);
+  });
+
+  it('shares one load between concurrent callers (a double click loads one page)', async () => {
+    const source = pagedSource([['a'], ['b'], ['c']]);
+    const list = new PagedCustomerList([source.fetcher]);
+    await list.loadNext();
+    const [first, second] = await Promise.all([list.loadNext(), list.loadNext()]);
+    assert.equal(first, second);
+    assert.deepEqual(ids(list), ['a', 'b']);
+    assert.equal(source.calls.length, 2);
+  });
+
+  it('keeps a failure without re-fetching, then retries exactly the failed page', async () => {
+    const source = pagedSource([['a'], ['b'], ['c']], new Set([2]));
+    const list = new PagedCustomerList([source.fetcher]);
+    await list.loadNext();
+    const failed = await list.loadNext();
+    assert.ok(failed.error instanceof PartnerCenterError);
+    assert.equal(list.error, failed.error);
+    assert.equal(list.needsLoad, false, 'looking at a failed list does not load it again');
+    assert.deepEqual(ids(list), ['a'], 'what loaded before the failure stays');
+    await list.loadNext();
+    assert.equal(list.error, undefined);
+    assert.deepEqual(ids(list), ['a', 'b']);
+    assert.deepEqual(source.calls, [undefined, '1', '1'], 'the retry asked for the same page');
+  });
+
+  it('merges two sources by id in source order and pages each on its own', async () => {
+    const byName = pagedSource([['n1', 'both'], ['n2']]);
+    const byDomain = pagedSource([['both', 'd1']]);
+    const list = new PagedCustomerList([byName.fetcher, byDomain.fetcher]);
+    await list.loadNext();
+    assert.deepEqual(ids(list), ['n1', 'both', 'd1']);
+    assert.equal(list.hasMore, true);
+    await list.loadNext();
+    assert.deepEqual(ids(list), ['n1', 'both', 'd1', 'n2']);
+    assert.equal(list.hasMore, false);
+    assert.equal(byDomain.calls.length, 1, 'a source without a next page is not asked again');
+  });
+
+  it('retries only the source that failed when one of two fails', async () => {
+    const byName = pagedSource([['n1'], ['n2']]);
+    const byDomain = pagedSource([['d1']], new Set([1]));
+    const list = new PagedCustomerList([byName.fetcher, byDomain.fetcher]);
+    const outcome = await list.loadNext();
+    assert.ok(outcome.error);
+    assert.deepEqual(ids(list), ['n1']);
+    await list.loadNext();
+    assert.equal(list.error, undefined);
+    assert.deepEqual(ids(list), ['n1', 'd1']);
+    assert.deepEqual(byName.calls, [undefined], 'the name source did not move on while the domain source was retried');
+  });
+
+  it('records no failure for a cancelled load: the next look loads again', async () => {
+    let cancel = true;
+    const list = new PagedCustomerList([
+      async () => {
+        if (cancel) throw PartnerCenterError.cancelled();
+        return { customers: [customer('a')] };
+      },
+    ]);
+    const outcome = await list.loadNext();
+    assert.equal(outcome.cancelled, true);
+    assert.equal(list.error, undefined);
+    assert.equal(list.needsLoad, true);
+    cancel = false;
+    await list.loadNext();
+    assert.deepEqual(ids(list), ['a']);
+  });
+
+  it('reloads as many pages as were loaded and swaps them in only when done', async () => {
+    let version = 1;
+    let release: () => void = () => undefined;
+    let gate: Promise<void> = Promise.resolve();
+    const fetcher: PageFetcher = async (cursor) => {
+      await gate;
+      const index = cursor ? Number(cursor.uri) : 0;
+      return {
+        customers: [customer(`v${version}-p${index}`)],
+        ...(index < 3 ? { next: { uri: String(index + 1), headers: {} } } : {}),
+      };
+    };
+    const list = new PagedCustomerList([fetcher]);
+    await list.loadNext();
+    await list.loadNext();
+    assert.deepEqual(ids(list), ['v1-p0', 'v1-p1']);
+    version = 2;
+    gate = new Promise((resolve) => (release = resolve));
+    const reloading = list.reload();
+    assert.deepEqual(ids(list), ['v1-p0', 'v1-p1'], 'the old pages stay visible while reloading');
+    release();
+    await reloading;
+    assert.deepEqual(ids(list), ['v2-p0', 'v2-p1'], 'same number of pages, fresh data');
+    assert.equal(list.hasMore, true);
+  });
+
+  it('drops the result of a load that a reload overtook', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const list = new PagedCustomerList([
+      async () => {
+        calls++;
+        if (calls === 1) await slow;
+        return { customers: [customer(`call${calls}`)] };
+      },
+    ]);
+    const first = list.loadNext();
+    const reload = list.reload();
+    release();
+    assert.equal((await first).superseded, true);
+    await reload;
+    assert.deepEqual(ids(list), ['call2']);
+  });
+
+  it('reloads a stale list the next time it is loaded', async () => {
+    const source = pagedSource([['a'], ['b']]);
+    const list = new PagedCustomerList([source.fetcher]);
+    await list.loadNext();
+    await list.loadNext();
+    list.markStale();
+    assert.equal(list.needsLoad, true);
+    await list.loadNext();
+    assert.deepEqual(ids(list), ['a', 'b']);
+    assert.deepEqual(source.calls, [undefined, '1', undefined, '1'], 'the two pages again, not a third');
+  });
+});
+
+describe('tree: details loaded once', () => {
+  it('fetches once, keeps a failure until reload, and passes "fresh" only for refreshes', async () => {
+    const requests: boolean[] = [];
+    let fail = true;
+    const details = new Loadable(async ({ fresh }) => {
+      requests.push(fresh);
+      if (fail) throw new PartnerCenterError({ kind: 'http', summary: 'boom', status: 500 });
+      return 'value';
+    });
+    await Promise.all([details.ensure(), details.ensure()]);
+    assert.ok(details.error instanceof PartnerCenterError);
+    await details.ensure();
+    assert.deepEqual(requests, [false], 'the failure is kept: no second request on another look');
+    fail = false;
+    await details.reload({ fresh: false });
+    assert.equal(details.value, 'value');
+    assert.equal(details.error, undefined);
+    await details.reload({ fresh: true });
+    assert.deepEqual(requests, [false, false, true]);
+  });
+
+  it('forgets nothing on a cancellation and loads again on the next look', async () => {
+    let cancel = true;
+    const details = new Loadable(async () => {
+      if (cancel) throw PartnerCenterError.cancelled();
+      return 42;
+    });
+    await details.ensure();
+    assert.equal(details.settled, false);
+    cancel = false;
+    await details.ensure();
+    assert.equal(details.value, 42);
+  });
+});
+
+describe('tree: search and full lists', () => {
+  const factory = () => {
+    const made: { tenantId: string; query: string | undefined; list: PagedCustomerList }[] = [];
+    const lists = new CustomerLists((tenantId, query) => {
+      const list = new PagedCustomerList([async () => ({ customers: [customer(`${tenantId}:${query ?? 'all'}`)], next: { uri: 'x', headers: {} } })]);
+      made.push({ tenantId, query, list });
+      return list;
+    });
+    return { lists, made };
+  };
+
+  it('returns to the same full list, with its pages, when a search is cleared', async () => {
+    const { lists } = factory();
+    const full = lists.active('default');
+    await full.loadNext();
+    lists.setSearch('con');
+    const results = lists.active('default');
+    assert.notEqual(results, full);
+    await results.loadNext();
+    assert.deepEqual(ids(results), ['default:con']);
+    lists.clearSearch();
+    assert.equal(lists.active('default'), full);
+    assert.equal(full.pagesLoaded, 1);
+  });
+
+  it('keeps the results when the same text is searched again, and starts over for another text', async () => {
+    const { lists, made } = factory();
+    lists.setSearch('con');
+    const first = lists.active('default');
+    lists.setSearch('con');
+    assert.equal(lists.active('default'), first);
+    lists.setSearch('fab');
+    assert.notEqual(lists.active('default'), first);
+    assert.deepEqual(made.map((m) => m.query), ['con', 'fab']);
+  });
+
+  it('sums search results over tenants and says when more pages exist', async () => {
+    const { lists } = factory();
+    assert.equal(lists.searchSummary(['default']), undefined);
+    lists.setSearch('con');
+    await lists.active('default').loadNext();
+    await lists.active('fabrikam').loadNext();
+    assert.deepEqual(lists.searchSummary(['default', 'fabrikam']), { text: 'con', count: 2, more: true });
+  });
+});
+
+describe('tree: settings changes', () => {
+  const settings = (raw: Record<string, unknown>) => parseSettings({ cloud: 'local', ...raw });
+
+  it('rebuilds the lists for another tenant set, page size or cloud, but not for throttle or cache changes', () => {
+    assert.equal(affectsCustomerLists(settings({}), settings({ tenants: ['default', 'fabrikam'] })), true);
+    assert.equal(affectsCustomerLists(settings({}), settings({ pageSize: 500 })), true);
+    assert.equal(affectsCustomerLists(settings({}), settings({ localEndpoint: 'http://127.0.0.1:9999' })), true);
+    assert.equal(affectsCustomerLists(settings({}), settings({ cacheSeconds: 0, 'rateLimit.requests': 20 })), false);
+    assert.equal(affectsCustomerLists(settings({}), settings({ pageSize: 0 })), true, 'invalid settings');
+  });
+});
