@@ -1,0 +1,198 @@
+// The billing webview inside the real VS Code, against the sandbox: what the page displayed is read back from
+// inside the webview (the page reports the text of its DOM after each render).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PartnerCenterExports } from '../../src/extension';
+import type { BillingPanel } from '../../src/webview/billingPanel';
+import type { RenderedReport } from '../../src/webview/protocol';
+import { MARKUP, NOTABLE, seedCustomer } from '../sandbox/seed';
+import { extensionExports, waitFor } from './helpers/extension';
+import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
+import { customerRow, customersView, rows } from './helpers/tree';
+
+const TENANT = 'default';
+
+function billingTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('partnerCenter.billing'));
+}
+
+/** The page's report of its next render of `kind` after `afterRevision`. */
+function rendered(panel: BillingPanel, kind: RenderedReport['kind'], afterRevision = 0): Promise<RenderedReport> {
+  return waitFor(`the billing page to render "${kind}" (after revision ${afterRevision})`, () => {
+    const report = panel.lastRendered;
+    return report && report.kind === kind && report.revision > afterRevision ? report : undefined;
+  });
+}
+
+function field(report: RenderedReport, label: string): string | undefined {
+  return report.fields.find((f) => f.label === label)?.value;
+}
+
+async function openBilling(api: PartnerCenterExports, arg: unknown, customerId: string): Promise<BillingPanel> {
+  await vscode.commands.executeCommand('partnerCenter.openBillingDetails', arg);
+  const panel = api.billing.get({ tenantId: TENANT, customerId });
+  assert.ok(panel, 'no billing panel for the customer after the command');
+  return panel;
+}
+
+describe('billing webview (partnerCenter.openBillingDetails)', () => {
+  let api: PartnerCenterExports;
+
+  before(async () => {
+    api = await extensionExports();
+    await resetSandbox();
+  });
+
+  afterEach(async () => {
+    await clearFaults();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the billing contact, company, culture, language, address and fetch time as the page rendered them', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.french);
+    const billing = customer.billingProfile;
+    const panel = await openBilling(api, { tenantId: TENANT, customerId: customer.id }, customer.id);
+    const report = await rendered(panel, 'data');
+
+    assert.equal(panel.panel.title, `Billing — ${customer.companyProfile.companyName}`);
+    assert.equal(field(report, 'Contact name'), `${billing.firstName} ${billing.lastName}`);
+    assert.equal(field(report, 'Email'), billing.email);
+    assert.equal(field(report, 'Company'), billing.companyName);
+    assert.equal(field(report, 'Culture'), billing.culture);
+    assert.equal(field(report, 'Language'), billing.language);
+    const address = field(report, 'Default address') ?? '';
+    for (const part of [billing.defaultAddress?.addressLine1, billing.defaultAddress?.city, billing.defaultAddress?.country]) {
+      if (part) assert.ok(address.includes(part.trim()), `address "${address}" lacks "${part}"`);
+    }
+    assert.match(field(report, 'Fetched') ?? '', new RegExp(String(new Date().getFullYear())));
+    assert.ok(report.text.startsWith(`Billing — ${customer.companyProfile.companyName}`), 'the heading names the company');
+  });
+
+  it('shows markup in customer data as literal text (nothing of it becomes an element)', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.markup);
+    const panel = await openBilling(api, { tenantId: TENANT, customerId: customer.id }, customer.id);
+    const report = await rendered(panel, 'data');
+
+    // Had the page parsed any of this as HTML, the tags would be missing from the text it displays.
+    assert.ok(report.text.includes(`Billing — ${MARKUP.img}Fourth Coffee`), report.text);
+    assert.equal(field(report, 'Contact name'), `${MARKUP.script} ${MARKUP.bold}`);
+    assert.equal(field(report, 'Email'), customer.billingProfile.email);
+    assert.ok(field(report, 'Default address')?.startsWith(`${MARKUP.bold} 1 Microsoft Way`));
+    assert.equal(panel.panel.title, `Billing — ${MARKUP.img}Fourth Coffee`);
+  });
+
+  it('keeps one panel per customer: opening it again, from anywhere, reveals it', async () => {
+    const first = seedCustomer(TENANT, NOTABLE.default.japanese);
+    const second = seedCustomer(TENANT, NOTABLE.default.arabic);
+    const panel = await openBilling(api, { customerId: first.id }, first.id);
+    await rendered(panel, 'data');
+    const other = await openBilling(api, { tenantId: TENANT, customerId: second.id }, second.id);
+    await waitFor('the second panel to be active', () => (other.panel.active && !panel.panel.active) || undefined);
+
+    // Again, as a tree node would pass it (with its company name), and with the id in upper case.
+    const again = await openBilling(api, { tenantId: TENANT, customerId: first.id.toUpperCase(), companyName: 'x' }, first.id);
+    assert.equal(again, panel, 'a second panel was created for the same customer');
+    await waitFor('the first panel to be revealed', () => (panel.panel.active && !other.panel.active) || undefined);
+    // The workbench reports its tabs asynchronously: wait until it has reported both, then make sure it stays at two.
+    await waitFor('two billing tabs', () => billingTabs().length === 2 || undefined);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(billingTabs().length, 2);
+  });
+
+  it('after the customer was expanded in the tree, opening its billing and its JSON sends no further request', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.cyrillic);
+    const view = await customersView();
+    const roots = await rows(view);
+    const node = customerRow(roots, TENANT, customer.id).node;
+    api.client.invalidate(TENANT, customer.id);
+    await clearSandboxRequests();
+
+    await rows(view, node); // expanding the customer: VS Code asks for its children
+    const panel = await openBilling(api, node, customer.id); // the node itself, as the context menu passes it
+    const report = await rendered(panel, 'data');
+    await vscode.commands.executeCommand('partnerCenter.openCustomerJson', node);
+    await waitFor('the JSON tab', () => vscode.window.activeTextEditor?.document.uri.scheme === 'partnercenter' || undefined);
+
+    const byId = (await sandboxRequests()).filter((r) => routeOf(r).toLowerCase().includes(customer.id));
+    assert.equal(byId.length, 1, `requests for the customer: ${byId.map((r) => r.path).join(', ')}`);
+    assert.equal(field(report, 'Email'), customer.billingProfile.email);
+  });
+
+  it('Refresh fetches again, bypassing the cache, and shows the new fetch time', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.german);
+    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    const before = await rendered(panel, 'data');
+    const fetchedBefore = panel.customer!.fetchedAt;
+    await clearSandboxRequests();
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a fetch time one second later at least
+
+    panel.receive({ type: 'refresh' }); // what the page's Refresh button sends
+    await waitFor('a newer fetch', () => (panel.customer && panel.customer.fetchedAt > fetchedBefore) || undefined);
+    const after = await rendered(panel, 'data', before.revision);
+    const requests = (await sandboxRequests()).filter((r) => routeOf(r).toLowerCase() === `/customers/${customer.id}`);
+    assert.equal(requests.length, 1, 'Refresh sends exactly one request');
+    assert.notEqual(field(after, 'Fetched'), field(before, 'Fetched'));
+    assert.equal(field(after, 'Email'), customer.billingProfile.email);
+  });
+
+  it('shows an error with a Retry button when the customer cannot be read, never half the data; Retry recovers', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.korean);
+    api.client.invalidate(TENANT, customer.id);
+    await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 404, times: 0 });
+    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    const error = await rendered(panel, 'error');
+    assert.deepEqual(error.fields, [], 'no customer field is shown with an error');
+    assert.match(error.text, /could not be loaded/);
+    assert.match(error.text, /Retry$/);
+    assert.match(error.text, /404|not found/i);
+
+    await clearFaults();
+    panel.receive({ type: 'refresh' }); // what the page's Retry button sends
+    const recovered = await rendered(panel, 'data', error.revision);
+    assert.equal(field(recovered, 'Email'), customer.billingProfile.email);
+  });
+
+  it('Copy email puts the address on the clipboard and says so; Open JSON opens the same customer\'s JSON tab', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.contoso);
+    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    await rendered(panel, 'data');
+    await vscode.env.clipboard.writeText('before');
+
+    panel.receive({ type: 'copyEmail' });
+    await waitFor('the e-mail on the clipboard', async () => ((await vscode.env.clipboard.readText()) === customer.billingProfile.email) || undefined);
+
+    panel.receive({ type: 'openJson' });
+    const editor = await waitFor('the JSON tab', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.scheme === 'partnercenter' ? active : undefined;
+    });
+    assert.equal((JSON.parse(editor.document.getText()) as { id: string }).id, customer.id);
+  });
+
+  it('ignores messages that do not follow the protocol', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.contoso);
+    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    const report = await rendered(panel, 'data');
+    await vscode.env.clipboard.writeText('untouched');
+    for (const message of [null, 'copyEmail', { type: 'copyEmail', email: 'attacker@example.com' }, { type: 'runCommand', command: 'workbench.action.closeWindow' }]) {
+      panel.receive(message);
+    }
+    panel.receive({ type: 'rendered', revision: 999, kind: 'data', text: 'forged', fields: [{ label: 'x' }] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await vscode.env.clipboard.readText(), 'untouched');
+    assert.equal(panel.lastRendered, report, 'a malformed report was taken for a render');
+  });
+
+  it('forgets a closed panel; opening the customer again creates a new one', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.hebrew);
+    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    await rendered(panel, 'data');
+    panel.panel.dispose();
+    assert.equal(api.billing.get({ tenantId: TENANT, customerId: customer.id }), undefined);
+    const reopened = await openBilling(api, { customerId: customer.id }, customer.id);
+    assert.notEqual(reopened, panel);
+    await rendered(reopened, 'data');
+  });
+});

@@ -1,0 +1,190 @@
+// partnerCenter.exportCustomers inside the real VS Code, against the sandbox: the files it writes are read back
+// with an independent RFC 4180 reader and compared with the sandbox's seed.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PartnerCenterExports } from '../../src/extension';
+import { NOTABLE, type SandboxCustomer, seedTenant } from '../sandbox/seed';
+import { parseCsv } from './helpers/csv';
+import { extensionExports, useSettings, waitFor } from './helpers/extension';
+import { recordNotifications } from './helpers/notifications';
+import { type LoggedRequest, clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
+
+const BASE_HEADER = ['Customer ID', 'Company name', 'Primary domain', 'Relationship'];
+const BILLING_HEADER = ['Billing first name', 'Billing last name', 'Billing email', 'Culture', 'Language', 'Country'];
+const BY_ID = /^\/customers\/[0-9a-f-]{36}$/i;
+
+function baseCells(customer: SandboxCustomer): string[] {
+  return [customer.id, customer.companyProfile.companyName ?? '', customer.companyProfile.domain ?? '', customer.relationshipToPartner ?? ''];
+}
+
+function billingCells(customer: SandboxCustomer): string[] {
+  const billing = customer.billingProfile;
+  return [billing.firstName, billing.lastName, billing.email, billing.culture, billing.language, billing.defaultAddress?.country].map(
+    (value) => value ?? '',
+  );
+}
+
+const isByIdRead = (request: LoggedRequest): boolean => BY_ID.test(routeOf(request));
+
+describe('CSV export (partnerCenter.exportCustomers)', () => {
+  let api: PartnerCenterExports;
+  let restoreSettings: () => Promise<void>;
+  let dir: string;
+
+  before(async () => {
+    api = await extensionExports();
+    await resetSandbox();
+    restoreSettings = await useSettings({ tenants: ['default', 'fabrikam'] });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-export-'));
+  });
+
+  after(async () => {
+    await clearFaults();
+    await restoreSettings();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    await clearFaults();
+  });
+
+  it('writes every customer of fabrikam: four columns, RFC 4180 quoting, non-Latin text, UTF-8 with a BOM', async () => {
+    const tenant = seedTenant('fabrikam')!;
+    const file = path.join(dir, 'fabrikam.csv');
+    const rows = await vscode.commands.executeCommand<number>('partnerCenter.exportCustomers', {
+      tenantId: 'fabrikam',
+      includeBilling: false,
+      uri: vscode.Uri.file(file),
+    });
+    assert.equal(rows, tenant.customers.length);
+
+    const bytes = fs.readFileSync(file);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+    const { records } = parseCsv('\uFEFF' + text);
+    assert.deepEqual(records, [BASE_HEADER, ...tenant.customers.map(baseCells)]);
+
+    // The quoting itself, as written: the CSV-hostile name is quoted, its quotes doubled, its line break kept.
+    const hostile = tenant.customers.find((c) => c.id === NOTABLE.fabrikam.csv)!.companyProfile.companyName!;
+    assert.ok(/[",\n]/.test(hostile), 'the seed has a name with a comma, a quote and a newline');
+    assert.ok(text.includes(`,"${hostile.replace(/"/g, '""')}",`), 'the hostile name is not quoted as RFC 4180 says');
+    assert.ok(text.endsWith('\r\n'), 'the last record ends with CRLF (the reader checks the others)');
+    for (const id of [NOTABLE.fabrikam.japanese, NOTABLE.fabrikam.arabic, NOTABLE.fabrikam.ukrainian]) {
+      const name = tenant.customers.find((c) => c.id === id)!.companyProfile.companyName!;
+      assert.ok(text.includes(`${id},${name},`), `${name} is not written as is`);
+    }
+  });
+
+  it('adds the billing contact columns, reading each customer once (path given as a string)', async () => {
+    const tenant = seedTenant('fabrikam')!;
+    const file = path.join(dir, 'fabrikam-billing.csv');
+    api.client.invalidate('fabrikam');
+    await clearSandboxRequests();
+    const rows = await vscode.commands.executeCommand<number>('partnerCenter.exportCustomers', {
+      tenantId: 'fabrikam',
+      includeBilling: true,
+      uri: file,
+    });
+    assert.equal(rows, tenant.customers.length);
+    const { records } = parseCsv(fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(records, [[...BASE_HEADER, ...BILLING_HEADER], ...tenant.customers.map((c) => [...baseCells(c), ...billingCells(c)])]);
+    const reads = (await sandboxRequests()).filter(isByIdRead);
+    assert.equal(reads.length, tenant.customers.length, 'one by-id request per customer');
+    assert.equal(new Set(reads.map((r) => routeOf(r).toLowerCase())).size, tenant.customers.length);
+  });
+
+  it('pages through all the customers of default and returns the row count', async () => {
+    const tenant = seedTenant('default')!;
+    const file = path.join(dir, 'default.csv');
+    const rows = await vscode.commands.executeCommand<number>('partnerCenter.exportCustomers', { tenantId: 'default', uri: vscode.Uri.file(file) });
+    assert.equal(rows, tenant.customers.length);
+    const { records } = parseCsv(fs.readFileSync(file, 'utf8'));
+    assert.equal(records.length, tenant.customers.length + 1);
+    assert.equal(new Set(records.slice(1).map((r) => r[0])).size, tenant.customers.length, 'a customer was written twice');
+    assert.deepEqual(records.at(-1), baseCells(tenant.customers.at(-1)!));
+    assert.equal(records.at(-1)![0], NOTABLE.default.last);
+  });
+
+  it('keeps going when a customer\'s billing read fails for good: empty billing cells, and the user is told', async () => {
+    const tenant = seedTenant('fabrikam')!;
+    const failing = NOTABLE.fabrikam.japanese;
+    const file = path.join(dir, 'fabrikam-partial.csv');
+    api.client.invalidate('fabrikam');
+    await injectFault({ path: `/v1/customers/${failing}`, tenant: 'fabrikam', status: 500, times: 0 });
+    const notifications = recordNotifications();
+    try {
+      const rows = await vscode.commands.executeCommand<number>('partnerCenter.exportCustomers', {
+        tenantId: 'fabrikam',
+        includeBilling: true,
+        uri: vscode.Uri.file(file),
+      });
+      assert.equal(rows, tenant.customers.length);
+      const { records } = parseCsv(fs.readFileSync(file, 'utf8'));
+      const row = records.find((r) => r[0] === failing)!;
+      assert.deepEqual(row, [...baseCells(tenant.customers.find((c) => c.id === failing)!), '', '', '', '', '', '']);
+      const others = records.slice(1).filter((r) => r[0] !== failing);
+      assert.deepEqual(others, tenant.customers.filter((c) => c.id !== failing).map((c) => [...baseCells(c), ...billingCells(c)]));
+      const warning = await waitFor('the warning', () => notifications.shown.find((n) => n.severity === 'warning'));
+      assert.match(warning.message, /billing contact of 1 customer could not be read: its billing cells are empty/);
+      assert.match(warning.message, /fabrikam-partial\.csv/);
+    } finally {
+      notifications.stop();
+    }
+  });
+
+  it('cancelled midway, leaves nothing under the target name and stops sending', async () => {
+    const file = path.join(dir, 'cancelled.csv');
+    api.client.invalidate('default');
+    await clearSandboxRequests();
+    // Slow billing reads, so that the export is surely still running when it is cancelled.
+    await injectFault({ pathRegex: '^/v1/customers/[0-9a-f-]{36}$', tenant: 'default', delayMs: 250, times: 0 });
+    const notifications = recordNotifications();
+    try {
+      const controller = new AbortController();
+      const pending = vscode.commands.executeCommand<number | undefined>('partnerCenter.exportCustomers', {
+        tenantId: 'default',
+        includeBilling: true,
+        uri: vscode.Uri.file(file),
+        signal: controller.signal,
+      });
+      await waitFor('some billing reads', async () => (await sandboxRequests()).filter(isByIdRead).length >= 10 || undefined);
+      controller.abort();
+      assert.equal(await pending, undefined);
+      const sentAtCancel = (await sandboxRequests()).filter(isByIdRead).length;
+
+      assert.equal(fs.existsSync(file), false, 'a file was left under the target name');
+      assert.deepEqual(fs.readdirSync(dir).filter((name) => name.includes('cancelled')), [], 'a temporary file was left behind');
+      const info = await waitFor('the cancellation message', () => notifications.shown.find((n) => /cancelled/.test(n.message)));
+      assert.match(info.message, /Nothing was written/);
+
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const sentLater = (await sandboxRequests()).filter(isByIdRead).length;
+      assert.ok(sentLater <= sentAtCancel + 1, `${sentLater - sentAtCancel} billing reads were sent after the cancellation`);
+    } finally {
+      notifications.stop();
+    }
+  });
+
+  it('refuses arguments it cannot honour, with a clear error and no file', async () => {
+    const notifications = recordNotifications();
+    try {
+      const cases: [unknown, RegExp][] = [
+        [{ tenantId: 'fabrikam', includeBilling: 'yes', uri: path.join(dir, 'bad-billing.csv') }, /"includeBilling" must be true or false/],
+        [{ tenantId: 'fabrikam', uri: 'relative/bad-path.csv' }, /"uri" must be a file URI or an absolute file path/],
+        [{ tenantId: 'northwind', uri: path.join(dir, 'bad-tenant.csv') }, /"northwind" is not one of the configured partner tenants/],
+      ];
+      for (const [arg, expected] of cases) {
+        notifications.shown.length = 0;
+        assert.equal(await vscode.commands.executeCommand('partnerCenter.exportCustomers', arg), undefined);
+        const error = await waitFor('an error notification', () => notifications.shown.find((n) => n.severity === 'error'));
+        assert.match(error.message, expected);
+      }
+      assert.deepEqual(fs.readdirSync(dir).filter((name) => name.startsWith('bad')), []);
+    } finally {
+      notifications.stop();
+    }
+  });
+});

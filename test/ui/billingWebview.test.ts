@@ -1,0 +1,104 @@
+// The billing webview in the real workbench, as a person uses it: opened from the customer's context menu,
+// read on screen, driven with the keyboard. Customer data full of markup must show as text, and nothing from
+// it may run (checked in the browser itself: no dialog, no element made from data).
+import * as assert from 'node:assert/strict';
+import type { Dialog } from 'playwright-core';
+import { sandboxUrl } from './sandbox';
+import { UI_TIMEOUT_MS, useWorkbench } from './workbench';
+
+interface SandboxCustomer {
+  id: string;
+  companyProfile: { companyName: string };
+  billingProfile: { firstName: string | null; lastName: string | null; email: string | null };
+}
+
+/** The first customer of `default` whose company name carries an HTML element (the sandbox seeds several). */
+async function markupCustomer(): Promise<SandboxCustomer> {
+  const headers = { Accept: 'application/json', Authorization: 'Bearer sandbox:default' };
+  const list = (await (await fetch(`${sandboxUrl()}/v1/customers?size=50`, { headers })).json()) as { items: SandboxCustomer[] };
+  const listed = list.items.find((c) => /<img\b[^>]*onerror/i.test(c.companyProfile.companyName));
+  assert.ok(listed, 'the sandbox has no customer with an <img onerror> in its name on its first page');
+  const response = await fetch(`${sandboxUrl()}/v1/customers/${listed.id}`, { headers });
+  return JSON.parse((await response.text()).replace(/^\uFEFF/, '')) as SandboxCustomer;
+}
+
+describe('the billing webview in the workbench', () => {
+  const workbench = useWorkbench();
+  const dialogs: string[] = [];
+
+  before(() => {
+    // Any alert()/confirm() from any frame of the workbench, the webview's included, lands here.
+    workbench().page.on('dialog', (dialog: Dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  it('shows a customer whose data is markup as plain text, and runs none of it', async () => {
+    const customer = await markupCustomer();
+    const name = customer.companyProfile.companyName;
+    const wb = workbench();
+    await wb.openPartnerCenter();
+    const row = wb.treeRow(name).first();
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    await row.click({ button: 'right' });
+    await wb.page.locator('.context-view .action-label', { hasText: wb.strings['command.openBillingDetails'] }).first().click();
+
+    const page = wb.webview();
+    const heading = page.locator('main h1');
+    await heading.waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('main dl').waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await heading.textContent(), `Billing — ${name}`);
+    const contact = [customer.billingProfile.firstName, customer.billingProfile.lastName].filter(Boolean).join(' ');
+    assert.ok(contact.includes('<'), 'the seeded billing contact carries markup');
+    assert.equal(await page.locator('main dd').first().textContent(), contact);
+
+    // Nothing in the page was made from the data: no <img>, <b> or <script> anywhere in the document's content,
+    // and no script element (VS Code's own and the page's are the only ones) carries the data's code.
+    assert.equal(await page.locator('main img, main b, main script, body > img').count(), 0);
+    assert.equal(await page.locator('script[src$="billing.js"]').count(), 1);
+    const scriptTexts = await page.locator('script').allTextContents();
+    assert.ok(scriptTexts.every((text) => !text.includes("alert('pwned')") && !text.includes('alert(1)')), 'a script element holds data');
+    await wb.page.waitForTimeout(500); // an onerror handler would have fired by now
+    assert.deepEqual(dialogs, [], 'a script from the data ran');
+    await wb.screenshot('billing-webview-markup');
+  });
+
+  it('is usable with the keyboard: Tab reaches the buttons with a visible focus, Enter activates them', async () => {
+    const customer = await markupCustomer();
+    const wb = workbench();
+    const page = wb.webview();
+    const buttons = page.locator('main button');
+    await buttons.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.deepEqual(await buttons.allTextContents(), ['Refresh', 'Copy email', 'Open JSON']);
+
+    await buttons.first().focus();
+    await wb.page.keyboard.press('Tab');
+    const copy = page.locator('main button[data-action="copyEmail"]');
+    assert.equal(await copy.evaluate((button) => button === document.activeElement), true, 'Tab did not move to Copy email');
+    const outline = await copy.evaluate((button) => getComputedStyle(button).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused button shows no focus outline');
+
+    await wb.page.keyboard.press('Enter');
+    const status = page.locator('#status');
+    await status.filter({ hasText: 'copied to the clipboard' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await status.getAttribute('aria-live'), 'polite');
+    const clipboard = await wb.page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(clipboard, customer.billingProfile.email);
+    await wb.screenshot('billing-webview-copied');
+  });
+
+  it('comes back, with its data, after the window is reloaded', async () => {
+    const customer = await markupCustomer();
+    const wb = workbench();
+    await wb.webview().locator('main h1').waitFor({ timeout: UI_TIMEOUT_MS });
+    // As a person does it (the workbench saves its editors on the way out, then the page reloads).
+    await Promise.all([wb.page.waitForEvent('load', { timeout: 60_000 }), wb.runCommand('Developer: Reload Window')]);
+    await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    const heading = wb.webview().locator('main h1');
+    await heading.waitFor({ timeout: 60_000 });
+    assert.equal(await heading.textContent(), `Billing — ${customer.companyProfile.companyName}`);
+    assert.equal(await wb.webview().locator('main dd').nth(1).textContent(), customer.billingProfile.email);
+    await wb.screenshot('billing-webview-restored');
+  });
+});

@@ -1,0 +1,172 @@
+// Drives the real VS Code workbench (code-server in Chromium) the way a person does: activity bar, tree rows,
+// command palette, webviews. scripts/test-ui.mjs starts the sandbox, an English and a French code-server and
+// a browser server, and passes their addresses in PC_SANDBOX_URL, PC_WORKBENCH_URL, PC_WORKBENCH_URL_FR and
+// PC_BROWSER_WS. In the French workbench the extension's strings are French (package.nls.fr.json,
+// l10n/bundle.l10n.fr.json) while VS Code's own stay English (no language pack can be installed here).
+//
+//   describe('the Customers view', () => {
+//     const workbench = useWorkbench(); // a fresh workbench for this block; failures get a screenshot
+//     it('shows customers', async () => {
+//       await workbench().openPartnerCenter();
+//       await workbench().treeRow('Contoso').waitFor();
+//     });
+//   });
+//   describe('in French', () => {
+//     const workbench = useWorkbench({ locale: 'fr' });
+//     …
+//   });
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
+
+/** How long the workbench may take to show something after an action (a real workbench on 2 cores). */
+export const UI_TIMEOUT_MS = 30_000;
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the UI tests with \`npm run test:ui\``);
+  return value;
+}
+
+/** Where screenshots go (git-ignored). */
+export function resultsDir(): string {
+  return process.env.PC_TEST_RESULTS ?? path.resolve('test-results');
+}
+
+export type Locale = 'en' | 'fr';
+
+/** The extension's manifest strings (package.nls[.<locale>].json) as the workbench shows them. */
+function manifestStrings(locale: Locale): Record<string, string> {
+  const root = process.env.PC_REPO_ROOT ?? process.cwd();
+  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+  return { ...read('package.nls.json'), ...(locale === 'en' ? {} : read(`package.nls.${locale}.json`)) };
+}
+
+/** A file-name-safe version of a test title. */
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+}
+
+export class Workbench {
+  /** The extension's manifest strings in this workbench's language, by package.nls key. */
+  readonly strings: Record<string, string>;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly context: BrowserContext,
+    readonly page: Page,
+    readonly locale: Locale,
+  ) {
+    this.strings = manifestStrings(locale);
+  }
+
+  /** Opens a fresh workbench (new browser context: no state from other tests) with the extension loaded. */
+  static async open({ locale = 'en' }: { locale?: Locale } = {}): Promise<Workbench> {
+    const url = required(locale === 'en' ? 'PC_WORKBENCH_URL' : `PC_WORKBENCH_URL_${locale.toUpperCase()}`);
+    const browser = await chromium.connect(required('PC_BROWSER_WS'));
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    const page = await context.newPage();
+    const workbench = new Workbench(browser, context, page, locale);
+    await page.goto(url);
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    return workbench;
+  }
+
+  /** The activity-bar tab of a view container, by its title. */
+  activityBarTab(title: string | RegExp): Locator {
+    return this.page.locator('.part.activitybar').getByRole('tab', { name: title });
+  }
+
+  /** The Partner Center tab in the activity bar. */
+  partnerCenterTab(): Locator {
+    return this.activityBarTab(this.strings['viewContainer.title']);
+  }
+
+  /** Clicks the Partner Center tab in the activity bar and waits for its Customers view to be shown. */
+  async openPartnerCenter(): Promise<void> {
+    const tab = this.partnerCenterTab();
+    await tab.waitFor({ timeout: 60_000 }); // appears once the extension's contributions are read
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await this.viewPane(this.strings['view.customers.name']).waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
+  /** A view in the side bar, by the title in its header. */
+  viewPane(title: string): Locator {
+    return this.page.locator('.part.sidebar .pane', {
+      has: this.page.locator('.pane-header', { hasText: title }),
+    });
+  }
+
+  /** Rows of the tree in the side bar whose text contains `text`. */
+  treeRow(text: string | RegExp): Locator {
+    return this.page.locator('.part.sidebar .monaco-list-row', { hasText: text });
+  }
+
+  /** A contributed command's title as the palette shows it ("Partner Center: Refresh"), by its package.nls key. */
+  commandTitle(key: string): string {
+    return `${this.strings.category}: ${this.strings[key]}`;
+  }
+
+  /** Opens the command palette, types `title` and returns the first entry that shows it (see commandTitle). */
+  async commandPaletteEntry(title: string): Promise<Locator> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.fill(`>${title}`);
+    const entry = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await entry.waitFor({ timeout: UI_TIMEOUT_MS });
+    return entry;
+  }
+
+  /** Runs a command from the palette by its title as the palette shows it (see commandTitle). */
+  async runCommand(title: string): Promise<void> {
+    await this.commandPaletteEntry(title);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The content of the active webview (two iframes deep: VS Code's host frame, then the page's own). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  /** Saves a screenshot of the whole workbench as test-results/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(resultsDir(), { recursive: true });
+    const file = path.join(resultsDir(), `${slug(name)}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    await this.browser.close(); // disconnects this client; the runner owns the browser itself
+  }
+}
+
+/**
+ * Gives the enclosing `describe` block a fresh workbench, opened before its first test and closed after
+ * its last; a failing test leaves a screenshot named after it in test-results/. Returns a getter: the
+ * workbench exists only once the tests run.
+ */
+export function useWorkbench(options: { locale?: Locale } = {}): () => Workbench {
+  let current: Workbench | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    current = await Workbench.open(options);
+  });
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (current && test?.state === 'failed') {
+      const file = await current.screenshot(`FAILED ${test.fullTitle()}`);
+      console.log(`      screenshot: ${path.relative(process.cwd(), file)}`);
+    }
+  });
+  after(async () => {
+    await current?.close();
+  });
+  return () => {
+    if (!current) throw new Error('The workbench is not open: use it inside a test of the block that called useWorkbench().');
+    return current;
+  };
+}
