@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
+import zodFrench from 'zod/v4/locales/fr.js';
 import { PartnerCenterClient } from './api/client';
 import { overrideCloudApiBase } from './api/clouds';
 import { toXLocale } from './api/locale';
@@ -63,5 +64,5 @@ function wire(context: vscode.ExtensionContext) {
 /** Strings of the api/ layer (which cannot import vscode) and zod's messages follow VS Code's display language. */
 function localize(): void {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  if (vscode.env.language.startsWith('fr')) z.config(z.locales.fr());
+  if (vscode.env.language.startsWith('fr')) z.config(zodFrench());
 }

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLOUD_IDS, type CloudId, apiBaseFor } from './api/clouds';
 
 /** The `partnerCenter.*` settings after validation (product.md §2). Pure: no vscode import, unit-testable. */

@@ -21,12 +21,14 @@ import {
   relationshipRequestSchema,
 } from './schemas';
 import type {
+  CustomerFetched,
   CustomerPage,
   CustomerSearchField,
   Fetched,
   PageCursor,
   PartnerCenterApi,
   RequestOptions,
+  Subscription,
   TenantId,
 } from './types';
 
@@ -58,6 +60,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
   private readonly limiter: RateLimiter;
   private readonly http: PartnerCenterHttp;
   private readonly cache = new ResponseCache();
+  private readonly customerListeners = new Set<(event: CustomerFetched) => void>();
   /** cloud + API base of the last call: a change drops everything cached and cancels what was queued. */
   private endpoint: string | undefined;
 
@@ -97,9 +100,16 @@ export class PartnerCenterClient implements PartnerCenterApi {
   async getCustomer(tenant: TenantId, customerId: string, options: RequestOptions = {}): Promise<Fetched<Customer>> {
     const settings = this.settings();
     const path = customerPath(customerId);
-    return this.cache.load(customerKey(tenant, customerId), ttl(settings), options, (signal) =>
-      this.fetch(tenant, settings, path, customerSchema, options, signal),
-    );
+    return this.cache.load(customerKey(tenant, customerId), ttl(settings), options, async (signal) => {
+      const fetched = await this.fetch(tenant, settings, path, customerSchema, options, signal);
+      this.customerFetched({ tenant, customerId, fetched });
+      return fetched;
+    });
+  }
+
+  onDidFetchCustomer(listener: (event: CustomerFetched) => void): Subscription {
+    this.customerListeners.add(listener);
+    return { dispose: () => this.customerListeners.delete(listener) };
   }
 
   peekCustomer(tenant: TenantId, customerId: string): Fetched<Customer> | undefined {
@@ -148,9 +158,21 @@ export class PartnerCenterClient implements PartnerCenterApi {
   }
 
   dispose(): void {
+    this.customerListeners.clear();
     this.cancel();
     this.limiter.dispose();
     this.cache.clear();
+  }
+
+  /** A listener's failure is its own: it never turns a successful fetch into an error for the caller. */
+  private customerFetched(event: CustomerFetched): void {
+    for (const listener of [...this.customerListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.options.logger.error(`A customer listener failed: ${(error as Error)?.message ?? String(error)}`);
+      }
+    }
   }
 
   /** Reads the settings and applies what changed: limits to the limiter; a new endpoint drops the cache. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Zod schemas for every Partner Center body the extension reads (REFERENCE.md §5–§7, §11.9).
 // Objects are loose: unknown fields are kept, so the JSON tab shows the customer exactly as received.

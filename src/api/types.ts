@@ -36,6 +36,18 @@ export interface Fetched<T> {
   readonly fetchedAt: Date;
 }
 
+/** A customer arrived from Partner Center (not from the cache): every view of that customer can show it. */
+export interface CustomerFetched {
+  readonly tenant: TenantId;
+  readonly customerId: string;
+  readonly fetched: Fetched<Customer>;
+}
+
+/** Stops a listener. (Structurally a vscode.Disposable, without importing vscode into api/.) */
+export interface Subscription {
+  dispose(): void;
+}
+
 /** One partner tenant's identity as the client sees it: `default` when `partnerCenter.tenants` is empty. */
 export type TenantId = string;
 
@@ -63,6 +75,11 @@ export interface PartnerCenterApi {
   getBillingProfile(tenant: TenantId, customerId: string, options?: RequestOptions): Promise<Fetched<BillingProfile>>;
   /** The tenant's reseller-relationship request URL (one per partner tenant, HTML entities decoded). */
   getRelationshipRequestUrl(tenant: TenantId, options?: RequestOptions): Promise<string>;
+  /**
+   * Called after every by-id customer request answered (a refresh anywhere, a first expansion): the tree, an
+   * open billing panel and an open JSON tab of that customer all show the same, newest data.
+   */
+  onDidFetchCustomer(listener: (event: CustomerFetched) => void): Subscription;
   /** Forgets cached results: one customer's, or everything of a tenant (lists, customers, link). */
   invalidate(tenant: TenantId, customerId?: string): void;
   /** Rejects every queued call of a tenant (or of all tenants) with a cancellation; running ones are aborted. */

@@ -19,7 +19,5 @@ export function registerCustomerCommands(services: Services, targets: CommandTar
       const target = await customerOf(arg, vscode.l10n.t('Open Customer JSON'), correlationId);
       if (target) await targets.documents.open(target, { correlationId });
     }),
-    // A billing panel's Refresh fetched the customer again: its open JSON tab shows the same data.
-    targets.billing.onDidRefresh(({ target, fetched }) => targets.documents.showFetched(target, fetched)),
   ];
 }

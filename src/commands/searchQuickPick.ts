@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import type { Customer } from '../api/schemas';
 import type { Services } from '../services';
-import { customerDisplayName, customerDomain } from '../tree/customerFacts';
+import { customerDisplayName, customerDomain } from '../presentation/customerFacts';
 import { escapeIconSyntax } from '../tree/escaping';
 import { searchFetchers } from '../tree/model/customerSources';
 import { PagedCustomerList } from '../tree/model/pagedCustomerList';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { customerDomain } from '../tree/customerFacts';
+import { customerDomain } from '../presentation/customerFacts';
 import { escapeIconSyntax } from '../tree/escaping';
 import { CustomerNode } from '../tree/nodes/customerNode';
 import type { TreeNode } from '../tree/nodes/treeNode';

@@ -4,7 +4,7 @@ import type { Customer } from '../api/schemas';
 import type { Fetched } from '../api/types';
 import type { CustomerTarget } from '../commands/targets';
 import type { Services } from '../services';
-import { customerDisplayName } from '../tree/customerFacts';
+import { customerDisplayName } from '../presentation/customerFacts';
 import {
   CUSTOMER_DOCUMENT_SCHEME,
   type CustomerDocumentKey,
@@ -36,6 +36,10 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
       this.changed,
       vscode.workspace.registerTextDocumentContentProvider(CUSTOMER_DOCUMENT_SCHEME, this),
       vscode.workspace.onDidCloseTextDocument((document) => this.shown.delete(document.uri.toString())),
+      // Fetched anywhere (the tree's refresh, the billing panel's): the open tab shows the newest data.
+      services.client.onDidFetchCustomer(({ tenant, customerId, fetched }) =>
+        this.showFetched({ tenantId: tenant, customerId }, fetched),
+      ),
       vscode.workspace.onDidChangeConfiguration((event) => {
         for (const document of this.openDocuments()) {
           if (event.affectsConfiguration('editor.tabSize', document) || event.affectsConfiguration('editor.insertSpaces', document)) {
@@ -60,18 +64,8 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
     return vscode.window.showTextDocument(document, { preview: false });
   }
 
-  /** Fetches the customer again (bypassing the cache) and updates its open document, if any. */
-  async refresh(target: CustomerTarget, options: CustomerDocumentOptions = {}): Promise<Fetched<Customer>> {
-    const fetched = await this.services.client.getCustomer(target.tenantId, target.customerId, {
-      correlationId: options.correlationId,
-      bypassCache: true,
-    });
-    this.showFetched(target, fetched);
-    return fetched;
-  }
-
-  /** Shows newer data of a customer (fetched elsewhere, e.g. by the billing panel's Refresh) in its open document. */
-  showFetched(target: CustomerDocumentKey, fetched: Fetched<Customer>): void {
+  /** Shows newer data of a customer in its open document, if any. */
+  private showFetched(target: CustomerDocumentKey, fetched: Fetched<Customer>): void {
     const uri = this.existingUri(target);
     if (uri) this.update(uri, fetched);
   }

@@ -77,6 +77,8 @@ class CustomersViewController implements CustomersView {
         else this.updateMessage();
       }),
       services.session.onDidChange(() => this.reset()),
+      // Fetched elsewhere (a billing panel's Refresh): an expanded customer shows the same, newest data.
+      services.client.onDidFetchCustomer(({ tenant, customerId, fetched }) => this.showFetched(tenant, customerId, fetched)),
     );
     this.updateMessage();
   }
@@ -154,8 +156,7 @@ class CustomersViewController implements CustomersView {
     const key = `${target.tenantId}/${target.customerId}`;
     const node = this.customerNodes.get(key);
     this.services.client.invalidate(target.tenantId, target.customerId);
-    // Not on screen and never fetched: forgetting the cached copy is all a refresh means.
-    if (!node && !this.details.has(key)) return;
+    // Fetched even when the tree does not show it: an open billing panel or JSON tab may (onDidFetchCustomer).
     const details = this.detailsOf(target.tenantId, target.customerId);
     await this.withProgress(details.reload({ fresh: true, correlationId: options.correlationId }));
     if (node) {
@@ -243,6 +244,18 @@ class CustomersViewController implements CustomersView {
         ? fullListFetchers(this.services.client, tenantId, decorate)
         : searchFetchers(this.services.client, tenantId, query, decorate);
     return new PagedCustomerList(fetchers);
+  }
+
+  private showFetched(tenantId: string, customerId: string, fetched: Fetched<Customer>): void {
+    const key = `${tenantId}/${customerId}`;
+    const details = this.details.get(key);
+    if (!details?.settled || details.value === fetched) return;
+    details.replace(fetched);
+    const node = this.customerNodes.get(key);
+    if (node) {
+      node.update(fetched.value);
+      this.provider.refresh(node);
+    }
   }
 
   private detailsOf(tenantId: string, customerId: string): Loadable<Fetched<Customer>> {

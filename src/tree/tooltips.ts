@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { type PartnerCenterError, isPartnerCenterError, errorMessage } from '../api/errors';
 import type { Customer } from '../api/schemas';
-import { customerDisplayName, customerDomain, delegatedAdminLabel, relationshipLabel, shown } from './customerFacts';
+import { customerDisplayName, customerDomain, delegatedAdminLabel, relationshipLabel, shown } from '../presentation/customerFacts';
 import { escapeMarkdown } from './escaping';
 
 // Tooltip texts. Customer data is never trusted: it goes into Markdown escaped (see escaping.ts). Pure: no vscode.

@@ -5,7 +5,7 @@ import type { Customer } from '../api/schemas';
 import type { Fetched } from '../api/types';
 import type { CustomerTarget } from '../commands/targets';
 import type { Services } from '../services';
-import { customerDisplayName } from '../tree/customerFacts';
+import { customerDisplayName } from '../presentation/customerFacts';
 import { billingHtml } from './billingHtml';
 import { billingDataView, billingPageStrings, billingTitle } from './billingView';
 import {
@@ -26,28 +26,24 @@ export interface BillingOpenOptions {
   readonly preserveFocus?: boolean;
 }
 
-/** A customer's data fetched again by a panel's Refresh: other views of that customer can show it too. */
-export interface CustomerRefreshed {
-  readonly target: PanelTarget;
-  readonly fetched: Fetched<Customer>;
-}
-
 /**
  * The billing webviews (`partnerCenter.billing`): one panel per customer (opening it again reveals it),
  * restored after a window reload.
  */
 export class BillingPanels implements vscode.Disposable {
   private readonly panels = new Map<string, BillingPanel>();
-  private readonly refreshed = new vscode.EventEmitter<CustomerRefreshed>();
-  private readonly serializer: vscode.Disposable;
-
-  /** Fires when a panel's Refresh fetched the customer again (bypassing the cache). */
-  readonly onDidRefresh = this.refreshed.event;
+  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly services: Services) {
-    this.serializer = vscode.window.registerWebviewPanelSerializer(BILLING_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
-    });
+    this.disposables = [
+      vscode.window.registerWebviewPanelSerializer(BILLING_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
+      }),
+      // Fetched anywhere (the tree's refresh, the JSON tab's): the open panel shows the newest data.
+      services.client.onDidFetchCustomer(({ tenant, customerId, fetched }) =>
+        this.get({ tenantId: tenant, customerId })?.show(fetched),
+      ),
+    ];
   }
 
   /** Shows the customer's panel: reveals it when open, else creates it (data from the client's cache when fresh). */
@@ -74,8 +70,7 @@ export class BillingPanels implements vscode.Disposable {
   dispose(): void {
     for (const panel of [...this.panels.values()]) panel.panel.dispose();
     this.panels.clear();
-    this.serializer.dispose();
-    this.refreshed.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
   /** After a window reload: the page's saved state says which customer the panel showed. */
@@ -93,10 +88,7 @@ export class BillingPanels implements vscode.Disposable {
 
   private track(panel: vscode.WebviewPanel, target: PanelTarget, correlationId: string | undefined): BillingPanel {
     const key = keyOf(target);
-    const billing = new BillingPanel(panel, target, this.services, {
-      disposed: () => this.panels.delete(key),
-      refreshed: (fetched) => this.refreshed.fire({ target, fetched }),
-    });
+    const billing = new BillingPanel(panel, target, this.services, () => this.panels.delete(key));
     this.panels.set(key, billing);
     billing.load('open', correlationId);
     return billing;
@@ -116,11 +108,6 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
   };
 }
 
-interface PanelEvents {
-  disposed(): void;
-  refreshed(fetched: Fetched<Customer>): void;
-}
-
 /** One customer's billing panel: its page, what it shows, and the page's requests. */
 export class BillingPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -136,7 +123,7 @@ export class BillingPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly target: PanelTarget,
     private readonly services: Services,
-    private readonly events: PanelEvents,
+    private readonly onDisposed: () => void,
   ) {
     const assets = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
     const webview = panel.webview;
@@ -193,10 +180,7 @@ export class BillingPanel implements vscode.Disposable {
         (fetched) => {
           if (controller.signal.aborted) return;
           this.show(fetched);
-          if (mode === 'refresh') {
-            this.announce(vscode.l10n.t('The billing details were refreshed.'));
-            this.events.refreshed(fetched);
-          }
+          if (mode === 'refresh') this.announce(vscode.l10n.t('The billing details were refreshed.'));
         },
         (error: unknown) => {
           if (controller.signal.aborted) return; // superseded by a newer load, or the panel was closed
@@ -209,11 +193,12 @@ export class BillingPanel implements vscode.Disposable {
 
   dispose(): void {
     this.loading?.abort();
-    this.events.disposed();
+    this.onDisposed();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
-  private show(fetched: Fetched<Customer>): void {
+  /** Shows a fetch of this customer (its own, or one made elsewhere). */
+  show(fetched: Fetched<Customer>): void {
     this.fetched = fetched;
     this.panel.title = billingTitle(customerDisplayName(fetched.value));
     this.setView(billingDataView(fetched, this.locale));

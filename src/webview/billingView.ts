@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Customer } from '../api/schemas';
 import type { Fetched } from '../api/types';
-import { customerDisplayName, formatAddress, shown } from '../tree/customerFacts';
+import { customerDisplayName, formatAddress, personName, shown } from '../presentation/customerFacts';
 import type { BillingView, PageStrings } from './protocol';
 
 /** The page's own words, in VS Code's display language. */
@@ -38,12 +38,11 @@ export function billingTitle(companyName: string): string {
 export function billingDataView(fetched: Fetched<Customer>, locale: string, busy = false): BillingView {
   const customer = fetched.value;
   const billing = customer.billingProfile;
-  const contactName = [shown(billing?.firstName), shown(billing?.lastName)].filter((part) => part !== undefined).join(' ');
   return {
     kind: 'data',
     heading: billingTitle(customerDisplayName(customer)),
     busy,
-    contactName: contactName || null,
+    contactName: personName(billing?.firstName, billing?.lastName) ?? null,
     email: shown(billing?.email) ?? null,
     company: shown(billing?.companyName) ?? shown(customer.companyProfile?.companyName) ?? null,
     culture: shown(billing?.culture) ?? null,

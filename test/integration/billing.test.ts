@@ -7,8 +7,8 @@ import type { BillingPanel } from '../../src/webview/billingPanel';
 import type { RenderedReport } from '../../src/webview/protocol';
 import { MARKUP, NOTABLE, seedCustomer } from '../sandbox/seed';
 import { extensionExports, waitFor } from './helpers/extension';
-import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
-import { customerRow, customersView, rows } from './helpers/tree';
+import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
+import { customerRow, customersView, rowOf, rows } from './helpers/tree';
 
 const TENANT = 'default';
 
@@ -118,6 +118,32 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
     const byId = (await sandboxRequests()).filter((r) => routeOf(r).toLowerCase().includes(customer.id));
     assert.equal(byId.length, 1, `requests for the customer: ${byId.map((r) => r.path).join(', ')}`);
     assert.equal(field(report, 'Email'), customer.billingProfile.email);
+  });
+
+  it('follows a refresh made in the tree: one request updates the tree row and the open panel', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.korean);
+    const view = await customersView();
+    const node = customerRow(await rows(view), TENANT, customer.id).node;
+    await rows(view, node); // expanded: the tree holds the customer's details
+    const panel = await openBilling(api, node, customer.id);
+    const before = await rendered(panel, 'data');
+    const served = (await servedBody(TENANT, customer.id)) as { companyProfile: object; billingProfile: object };
+    const companyName = 'Renamed by Partner Center Ltd';
+    const renamed = {
+      ...served,
+      companyProfile: { ...served.companyProfile, companyName },
+      billingProfile: { ...served.billingProfile, companyName },
+    };
+    await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 200, body: renamed, times: 1 });
+    await clearSandboxRequests();
+
+    await vscode.commands.executeCommand('partnerCenter.refresh', node); // the customer row's Refresh
+    const after = await rendered(panel, 'data', before.revision);
+    assert.equal(field(after, 'Company'), companyName);
+    assert.equal(panel.panel.title, `Billing — ${companyName}`);
+    assert.equal(rowOf(view, node).label, companyName);
+    const requests = (await sandboxRequests()).filter((r) => routeOf(r).toLowerCase() === `/customers/${customer.id}`);
+    assert.equal(requests.length, 1, 'one request serves the tree and the panel');
   });
 
   it('Refresh fetches again, bypassing the cache, and shows the new fetch time', async () => {

@@ -3,21 +3,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PartnerCenterExports } from '../../src/extension';
 import { NOTABLE, seedCustomer } from '../sandbox/seed';
-import { sandboxUrl } from './extension';
 import { extensionExports, waitFor } from './helpers/extension';
 import { recordNotifications } from './helpers/notifications';
-import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
+import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
 
 const TENANT = 'default';
 
-/** The by-id body exactly as the sandbox serves it (parsed: key order kept). */
-async function servedCustomer(customerId: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${sandboxUrl()}/v1/customers/${customerId}`, {
-    headers: { authorization: `Bearer sandbox:${TENANT}`, accept: 'application/json' },
-  });
-  assert.equal(response.status, 200);
-  return JSON.parse((await response.text()).replace(/^\uFEFF/, '')) as Record<string, unknown>;
-}
+const servedCustomer = (customerId: string) => servedBody(TENANT, customerId);
 
 function customerTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -104,14 +96,14 @@ describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
     assert.equal(customerTabs().length, 1);
   });
 
-  it('shows fresh data in place after a refresh', async () => {
+  it('shows fresh data in place after the customer is refreshed', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.chinese);
     const editor = await openJson({ customerId: customer.id });
     const served = await servedCustomer(customer.id);
     const changed = { ...served, relationshipToPartner: 'advisor', addedLater: 'yes' };
     await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 200, body: changed, times: 1 });
 
-    await api.documents.refresh({ tenantId: TENANT, customerId: customer.id });
+    await vscode.commands.executeCommand('partnerCenter.refresh', { tenantId: TENANT, customerId: customer.id });
     await waitFor('the refreshed content', () => editor.document.getText().includes('"addedLater"') || undefined);
     assert.deepEqual(JSON.parse(editor.document.getText()), changed);
     assert.equal(customerTabs().length, 1);

@@ -37,6 +37,11 @@ export class Loadable<T> {
     return this.pending ?? this.reload({ fresh: false, correlationId });
   }
 
+  /** A newer value obtained elsewhere replaces what is known (a load in flight still lands after it). */
+  replace(value: T): void {
+    this.result = { value };
+  }
+
   /** Fetches again; the new value or failure replaces the old one when it arrives (the old one shows meanwhile). */
   reload(request: LoadRequest): Promise<void> {
     const generation = ++this.generation;

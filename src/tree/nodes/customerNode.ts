@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Customer } from '../../api/schemas';
-import { customerDetails, customerDisplayName, customerDomain } from '../customerFacts';
+import { customerDetails, customerDisplayName, customerDomain } from '../../presentation/customerFacts';
 import { customerTooltipMarkdown } from '../tooltips';
 import { DomainsNode } from './domainsNode';
 import { ProfileNode } from './profileNode';

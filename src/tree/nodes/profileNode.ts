@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PropertyRow } from '../customerFacts';
+import type { PropertyRow } from '../../presentation/customerFacts';
 import { PropertyNode } from './propertyNode';
 import { contextValue, type CustomerScoped, type TreeNode } from './treeNode';
 

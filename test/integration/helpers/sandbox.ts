@@ -48,3 +48,12 @@ export async function clearFaults(): Promise<void> {
 export function routeOf(request: LoggedRequest): string {
   return request.path.split('?')[0]!.replace(/^\/v1(?=\/)/i, '');
 }
+
+/** A customer's by-id body exactly as the sandbox serves it (parsed: key order kept), read past the client. */
+export async function servedBody(tenantId: string, customerId: string): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(`/v1/customers/${customerId}`, sandboxUrl()), {
+    headers: { authorization: `Bearer sandbox:${tenantId}`, accept: 'application/json' },
+  });
+  if (response.status !== 200) throw new Error(`the sandbox answered ${response.status} for customer ${customerId}`);
+  return JSON.parse((await response.text()).replace(/^\uFEFF/, '')) as Record<string, unknown>;
+}

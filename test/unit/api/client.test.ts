@@ -211,6 +211,27 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       assert.equal(await countFor('/v1/customers?size=100'), 2);
     });
 
+    it('tells listeners about every customer fetched from Partner Center, never about cache hits', async () => {
+      const { client } = clientFor(sandbox.url);
+      const id = seedIds('default')[2]!;
+      const heard: unknown[] = [];
+      const subscription = client.onDidFetchCustomer(({ tenant, customerId, fetched }) => heard.push([tenant, customerId, fetched]));
+      client.onDidFetchCustomer(() => {
+        throw new Error('a broken listener');
+      });
+
+      const first = await client.getCustomer('default', id); // the broken listener does not fail the call
+      await client.getCustomer('default', id);
+      const refreshed = await client.getCustomer('default', id, { bypassCache: true });
+      assert.deepEqual(heard, [
+        ['default', id, first],
+        ['default', id, refreshed],
+      ]);
+      subscription.dispose();
+      await client.getCustomer('default', id, { bypassCache: true });
+      assert.equal(heard.length, 2);
+    });
+
     it('keeps nothing when cacheSeconds is 0, and never caches an error', async () => {
       const { client, state } = clientFor(sandbox.url, { settings: { cacheSeconds: 0 } });
       const id = seedIds('default')[3]!;

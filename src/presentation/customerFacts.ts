@@ -80,7 +80,7 @@ export function delegatedAdminLabel(value: boolean | null | undefined): string {
 }
 
 /** A person's name from its parts, or undefined when both are empty. */
-function personName(first: string | null | undefined, last: string | null | undefined): string | undefined {
+export function personName(first: string | null | undefined, last: string | null | undefined): string | undefined {
   const parts = [shown(first), shown(last)].filter((part) => part !== undefined);
   return parts.length ? parts.join(' ') : undefined;
 }

@@ -8,7 +8,7 @@ import {
   delegatedAdminLabel,
   formatAddress,
   relationshipLabel,
-} from '../../src/tree/customerFacts';
+} from '../../src/presentation/customerFacts';
 import documentedCustomer from '../fixtures/partner-center/customer-by-id.response.json';
 import { NOTABLE, seedCustomer } from '../sandbox/seed';
 
