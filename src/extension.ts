@@ -37,6 +37,15 @@ function wire(context: vscode.ExtensionContext) {
     locale: () => toXLocale(vscode.env.language),
   });
   context.subscriptions.push(log, config, session, client);
+  // Before the views hear of it: nothing queued goes out, and nothing fetched is shown, as an account no longer used.
+  context.subscriptions.push(
+    session.onDidChange(({ tenantsWithChangedSession }) => {
+      for (const tenant of tenantsWithChangedSession) {
+        client.cancel(tenant);
+        client.invalidate(tenant);
+      }
+    }),
+  );
   const services: Services = { context, log, config, session, client };
 
   const customers = registerCustomersView(services);
