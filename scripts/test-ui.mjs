@@ -38,7 +38,15 @@ async function runSuite() {
   });
 }
 
+/** Screenshots of an earlier run would pass for this one's: each run starts with an empty folder. */
+function clearScreenshots(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+}
+
 async function main() {
+  const results = path.join(REPO_ROOT, 'test-results');
+  clearScreenshots(results);
   await build({ tests: true });
   const session = await openSession({ browser: true, echo: verbose });
   try {
@@ -50,7 +58,7 @@ async function main() {
       PC_BROWSER_WS: browserServer.wsEndpoint(),
       PC_SANDBOX_URL: session.sandbox.url,
       PC_REPO_ROOT: REPO_ROOT,
-      PC_TEST_RESULTS: path.join(REPO_ROOT, 'test-results'),
+      PC_TEST_RESULTS: results,
       PC_WORKBENCH_URL: developmentUrl(session.codeServer),
       PC_WORKBENCH_URL_FR: developmentUrl(french),
     });

@@ -1,23 +1,247 @@
+// What a person sees of the Partner Center view in the real workbench, in English and in French: the
+// customers, a tooltip, an expanded customer, the billing details, a customer's JSON and the search. One
+// workbench per language, used by the tests of its block in order, as a person would go from one to the next.
+// Expected values come from the sandbox's seed (what the server answers) and the extension's translation
+// files (what each label must read in that language); screenshots go to test-results/<locale>-*.png.
 import * as assert from 'node:assert/strict';
-import { firstCustomers } from './sandbox';
-import { UI_TIMEOUT_MS, useWorkbench } from './workbench';
+import type { Dialog } from 'playwright-core';
+import manifest from '../../package.json';
+import { matchesFilter } from '../sandbox/paging';
+import { NOTABLE, SEARCH_PREFIXES, type SandboxCustomer, seedCustomer, seedTenant } from '../sandbox/seed';
+import { type Locale, UI_TIMEOUT_MS, type Workbench, useWorkbench } from './workbench';
 
-describe('the Partner Center view in the workbench', () => {
-  const workbench = useWorkbench();
+const TENANT = 'default';
+const PAGE_SIZE = manifest.contributes.configuration[0]!.properties['partnerCenter.pageSize'].default;
+/** How the documented relationship values read (product.md §1), by wire value. */
+const RELATIONSHIP_WORDS: Readonly<Record<string, string>> = {
+  none: 'None',
+  reseller: 'Reseller',
+  advisor: 'Advisor',
+  syndication: 'Syndication',
+  microsoft_support: 'Microsoft support',
+};
+const LANGUAGES: Readonly<Record<Locale, string>> = { en: 'an English', fr: 'a French' };
 
-  it('has a Partner Center tab in the activity bar that opens the Customers view', async () => {
-    await workbench().openPartnerCenter();
-    assert.equal(await workbench().partnerCenterTab().getAttribute('aria-selected'), 'true');
-    await workbench().screenshot('partner-center-view');
+const customer = (key: keyof typeof NOTABLE.default): SandboxCustomer => seedCustomer(TENANT, NOTABLE.default[key]);
+
+/** The first page of the sandbox tenant, as the list API orders it. */
+function listedFirst(count: number): SandboxCustomer[] {
+  const tenant = seedTenant(TENANT);
+  assert.ok(tenant, `the seed has no tenant ${TENANT}`);
+  return tenant.customers.slice(0, count);
+}
+
+/** The customers whose company name or domain starts with `prefix`, as the sandbox filters them. */
+function searchMatches(prefix: string): string[] {
+  const tenant = seedTenant(TENANT)!;
+  const matches = (c: SandboxCustomer) =>
+    matchesFilter(tenant, c, { field: 'CompanyName', value: prefix }) || matchesFilter(tenant, c, { field: 'Domain', value: prefix });
+  return tenant.customers.filter(matches).map((c) => c.companyProfile.companyName);
+}
+
+function relationshipWord(wb: Workbench, value: string): string {
+  const word = RELATIONSHIP_WORDS[value];
+  assert.ok(word, `the seed uses the undocumented relationship ${value}`);
+  return wb.t(word);
+}
+
+/** The rows shown below `parentLabel` (at the next depth), until the tree leaves that parent. */
+async function childRows(wb: Workbench, parentLabel: string): Promise<{ label: string; description: string }[]> {
+  const rows = await wb.visibleTreeRows();
+  const start = rows.findIndex((row) => row.label === parentLabel);
+  assert.ok(start >= 0, `no row ${parentLabel}`);
+  const depth = rows[start]!.level + 1;
+  const children: { label: string; description: string }[] = [];
+  for (const row of rows.slice(start + 1)) {
+    if (row.level < depth) break;
+    if (row.level === depth) children.push({ label: row.label, description: row.description });
+  }
+  return children;
+}
+
+/** Expands a collapsed tree row the way a person does: a click on its twistie. */
+async function expand(wb: Workbench, label: string): Promise<void> {
+  const row = wb.treeItem(label).first();
+  await row.waitFor({ timeout: UI_TIMEOUT_MS });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  await row.and(wb.page.locator('[aria-expanded="true"]')).waitFor({ timeout: UI_TIMEOUT_MS });
+  // Expanded is said before the children are drawn: wait for the first one, right below at the next depth.
+  const [index, level] = await Promise.all([row.getAttribute('data-index'), row.getAttribute('aria-level')]);
+  const firstChild = `.part.sidebar .monaco-list-row[data-index="${Number(index) + 1}"][aria-level="${Number(level) + 1}"]`;
+  await wb.page.locator(firstChild).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+for (const locale of ['en', 'fr'] as const) {
+  describe(`The Partner Center view in ${LANGUAGES[locale]} workbench`, () => {
+    const workbench = useWorkbench({ locale });
+    const dialogs: string[] = [];
+    const contoso = customer('contoso'); // every field filled
+
+    before(() => {
+      // Any alert() from any frame (a tooltip or the webview running data as code) lands here.
+      workbench().page.on('dialog', (dialog: Dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+    });
+
+    it('lists the customers of the partner tenant with their domains, then a Load more row', async () => {
+      const wb = workbench();
+      await wb.openPartnerCenter(); // finds the activity-bar tab and the view by their titles in this language
+      await wb.widenSideBar(560);
+      const first = listedFirst(6); // single-line names: a row shows them exactly
+      await wb.treeItem(first[0]!.companyProfile.companyName).waitFor({ timeout: UI_TIMEOUT_MS });
+      const rows = (await wb.visibleTreeRows()).slice(0, first.length);
+      assert.deepEqual(
+        rows,
+        first.map((c) => ({ level: 1, label: c.companyProfile.companyName, description: c.companyProfile.domain ?? '' })),
+      );
+      await wb.screenshot(`${locale}-customers`);
+
+      // To the end of the list with the keyboard (a click on a row would expand it).
+      await wb.page.locator('.part.sidebar .monaco-list').first().focus();
+      await wb.page.keyboard.press('End');
+      const loadMore = wb.treeItem(wb.t('Load more…'));
+      await loadMore.waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await loadMore.locator('.label-description').textContent(), wb.t('{0} loaded', PAGE_SIZE));
+      await wb.page.keyboard.press('Home');
+    });
+
+    it('shows a customer name made of markup or markdown as literal text in its tooltip', async () => {
+      const wb = workbench();
+      for (const key of ['markup', 'markdown'] as const) {
+        const shown = customer(key);
+        const name = shown.companyProfile.companyName;
+        const hover = await wb.hoverOver(wb.treeItem(name).locator('.label-name'));
+        const content = hover.locator('.rendered-markdown');
+        assert.equal(await content.locator('strong').count(), 1, 'markdown in the name made more bold text');
+        assert.equal(await content.locator('strong').textContent(), name);
+        const lines = (await content.innerText()).split('\n').map((line) => line.trim());
+        for (const line of [
+          wb.t('Domain: {0}', shown.companyProfile.domain ?? ''),
+          wb.t('Customer ID: {0}', shown.id),
+          wb.t('Relationship: {0}', relationshipWord(wb, shown.relationshipToPartner)),
+        ]) {
+          assert.ok(lines.includes(line), `the tooltip has no line ${JSON.stringify(line)}: ${JSON.stringify(lines)}`);
+        }
+        // Nothing in the tooltip was made from the data: no image, script, link, code, emphasis or icon.
+        assert.equal(await content.locator('img, script, b, a, code, em, .codicon').count(), 0);
+        if (key === 'markup') await wb.screenshot(`${locale}-tooltip`);
+      }
+      await wb.page.mouse.move(0, 0);
+      assert.deepEqual(dialogs, [], 'a script from the data ran');
+    });
+
+    it('expands a customer to its Company profile, Billing profile and facts', async () => {
+      const wb = workbench();
+      const name = contoso.companyProfile.companyName;
+      await expand(wb, name);
+      const company = contoso.companyProfile;
+      const billing = contoso.billingProfile;
+      const delegated = contoso.allowDelegatedAccess === undefined ? 'Not reported' : contoso.allowDelegatedAccess ? 'Yes' : 'No';
+      const domains = contoso.customDomains ?? [];
+      await wb.treeItem(wb.t('Company profile')).waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.deepEqual(await childRows(wb, name), [
+        { label: wb.t('Company profile'), description: '' },
+        { label: wb.t('Billing profile'), description: '' },
+        { label: wb.t('Relationship'), description: relationshipWord(wb, contoso.relationshipToPartner) },
+        { label: wb.t('Delegated admin'), description: wb.t(delegated) },
+        ...(domains.length ? [{ label: wb.t('Custom domains ({0})', domains.length), description: '' }] : []),
+        { label: wb.t('Commerce ID'), description: contoso.commerceId },
+        ...(contoso.associatedPartnerId ? [{ label: wb.t('Associated partner (indirect reseller)'), description: contoso.associatedPartnerId }] : []),
+      ]);
+
+      await expand(wb, wb.t('Company profile'));
+      await expand(wb, wb.t('Billing profile'));
+      const companyRows = await childRows(wb, wb.t('Company profile'));
+      const billingRows = await childRows(wb, wb.t('Billing profile'));
+      const value = (rows: typeof companyRows, label: string) => rows.find((row) => row.label === wb.t(label))?.description;
+      // The values as received (the seed's Contoso has every field); the address is one line that starts with its street.
+      assert.equal(value(companyRows, 'Company name'), company.companyName);
+      assert.equal(value(companyRows, 'Domain'), company.domain);
+      assert.equal(value(companyRows, 'Tenant ID'), company.tenantId);
+      assert.equal(value(companyRows, 'Email'), company.email);
+      assert.ok(value(companyRows, 'Address')?.startsWith(company.address?.addressLine1 ?? '?'), 'the company address');
+      assert.equal(value(billingRows, 'Contact'), `${billing.firstName} ${billing.lastName}`);
+      assert.equal(value(billingRows, 'Email'), billing.email);
+      assert.equal(value(billingRows, 'Culture'), billing.culture);
+      assert.equal(value(billingRows, 'Language'), billing.language);
+      assert.ok(value(billingRows, 'Address')?.startsWith(billing.defaultAddress?.addressLine1 ?? '?'), 'the billing address');
+      await wb.screenshot(`${locale}-customer-expanded`);
+    });
+
+    it("opens the customer's billing details from its context menu, with labels in the workbench's language", async () => {
+      const wb = workbench();
+      const billing = contoso.billingProfile;
+      const opened = Date.now();
+      await wb.treeItem(contoso.companyProfile.companyName).click({ button: 'right' });
+      await wb.page.locator('.context-view .action-label', { hasText: wb.strings['command.openBillingDetails'] }).first().click();
+
+      const page = wb.webview();
+      await page.locator('main dl').waitFor({ timeout: UI_TIMEOUT_MS });
+      const title = wb.t('Billing — {0}', contoso.companyProfile.companyName);
+      assert.equal(await wb.activeTab().getAttribute('aria-label'), title);
+      assert.equal(await page.locator('main h1').textContent(), title);
+      assert.equal(await page.locator('html').getAttribute('lang'), locale);
+      assert.deepEqual(await page.locator('main button').allTextContents(), [wb.t('Refresh'), wb.t('Copy email'), wb.t('Open JSON')]);
+      assert.equal(await page.locator('main h2').textContent(), wb.t('Billing contact'));
+      const labels = ['Contact name', 'Email', 'Company', 'Culture', 'Language', 'Default address', 'Fetched'];
+      assert.deepEqual(await page.locator('main dt').allTextContents(), labels.map((label) => wb.t(label)));
+      const values = await page.locator('main dd').allTextContents();
+      assert.deepEqual(values.slice(0, 5), [`${billing.firstName} ${billing.lastName}`, billing.email, billing.companyName, billing.culture, billing.language]);
+      assert.ok(values[5]?.startsWith(billing.defaultAddress?.addressLine1 ?? '?'), `the address reads ${values[5]}`);
+      const fetched = Date.parse((await page.locator('main dd time').getAttribute('datetime')) ?? '');
+      assert.ok(fetched >= opened - 60_000 && fetched <= Date.now(), 'the fetch time is not when the panel was opened');
+      await wb.screenshot(`${locale}-billing`);
+    });
+
+    it("opens the customer's JSON in an editor from the row's inline action", async () => {
+      const wb = workbench();
+      const row = wb.treeItem(contoso.companyProfile.companyName);
+      await row.hover();
+      await row.getByRole('button', { name: wb.strings['command.openCustomerJson'], exact: true }).click();
+      const fileName = `${contoso.companyProfile.companyName}.json`;
+      await wb.activeTab().and(wb.page.locator(`[aria-label="${fileName}"]`)).waitFor({ timeout: UI_TIMEOUT_MS });
+      const lines = await wb.editorLines();
+      assert.equal(lines[0], '{');
+      // Pretty-printed, the full customer as received: its id and its company profile's fields.
+      assert.ok(lines.some((line) => line.trim() === `"id": "${contoso.id}",`), `no id line in ${JSON.stringify(lines.slice(0, 5))}`);
+      assert.ok(lines.some((line) => line.trim() === `"companyName": "${contoso.companyProfile.companyName}",`), 'no companyName line');
+      await wb.screenshot(`${locale}-json`);
+
+      // Read-only: typing changes nothing (VS Code says so in its own words, English in both workbenches).
+      await wb.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-line').first().click();
+      await wb.page.keyboard.type('x');
+      await wb.page.locator('.monaco-editor-overlaymessage', { hasText: 'read-only' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.deepEqual((await wb.editorLines()).slice(0, 2), lines.slice(0, 2));
+    });
+
+    it('searches customers by prefix, says what the view shows, and clears the search', async () => {
+      const wb = workbench();
+      const prefix = SEARCH_PREFIXES.companyNarrow;
+      const expected = searchMatches(prefix);
+      assert.ok(expected.length > 1 && expected.length <= PAGE_SIZE, `the seed has ${expected.length} matches for ${prefix}`);
+
+      await wb.viewTitleAction(wb.strings['command.search']).click();
+      const input = wb.page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await input.getAttribute('placeholder'), wb.t('Type the beginning of a company name or domain'));
+      await input.fill(prefix);
+      await (await wb.quickPickEntry(wb.t('Filter the view to customers starting with "{0}"', prefix))).click();
+
+      const message = wb.viewMessage();
+      await message.filter({ hasText: wb.t('Customers whose name or domain starts with "{0}": {1}', prefix, expected.length) }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await wb.treeItem(expected[0]!).waitFor({ timeout: UI_TIMEOUT_MS });
+      const rows = await wb.visibleTreeRows();
+      assert.deepEqual(rows.map((row) => row.label).sort(), [...expected].sort());
+      assert.ok(rows.every((row) => row.level === 1));
+      await wb.screenshot(`${locale}-search`);
+
+      await wb.viewTitleAction(wb.strings['command.clearSearch']).click();
+      await message.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+      const first = listedFirst(1)[0]!.companyProfile.companyName;
+      await wb.treeItem(first).waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal((await wb.visibleTreeRows())[0]?.label, first);
+    });
   });
-
-  it('lists the customers of the sandbox tenant', async () => {
-    const [first, second] = await firstCustomers(2);
-    assert.ok(first && second, 'the sandbox has fewer than two customers');
-    await workbench().openPartnerCenter();
-    for (const customer of [first, second]) {
-      await workbench().treeRow(customer.companyProfile?.companyName ?? customer.id).first().waitFor({ timeout: UI_TIMEOUT_MS });
-    }
-    await workbench().screenshot('customers-listed');
-  });
-});
+}

@@ -2,13 +2,16 @@
 // command palette, webviews. scripts/test-ui.mjs starts the sandbox, an English and a French code-server and
 // a browser server, and passes their addresses in PC_SANDBOX_URL, PC_WORKBENCH_URL, PC_WORKBENCH_URL_FR and
 // PC_BROWSER_WS. In the French workbench the extension's strings are French (package.nls.fr.json,
-// l10n/bundle.l10n.fr.json) while VS Code's own stay English (no language pack can be installed here).
+// l10n/bundle.l10n.fr.json) while VS Code's own stay English (no language pack can be installed here):
+// `strings[key]` (manifest) and `t(message, ...args)` (l10n.t messages) say what a label reads in the
+// workbench's language, so one test serves both.
 //
 //   describe('the Customers view', () => {
 //     const workbench = useWorkbench(); // a fresh workbench for this block; failures get a screenshot
 //     it('shows customers', async () => {
 //       await workbench().openPartnerCenter();
-//       await workbench().treeRow('Contoso').waitFor();
+//       await workbench().treeItem('Contoso Ltd').waitFor();
+//       await workbench().treeItem(workbench().t('Company profile')).waitFor(); // "Profil d'entreprise" in French
 //     });
 //   });
 //   describe('in French', () => {
@@ -42,6 +45,17 @@ function manifestStrings(locale: Locale): Record<string, string> {
   return { ...read('package.nls.json'), ...(locale === 'en' ? {} : read(`package.nls.${locale}.json`)) };
 }
 
+/**
+ * The extension's runtime strings (the messages of its l10n.t calls) in a language, by English message:
+ * l10n/bundle.l10n.json for English (checked against the code by test/unit/l10n.test.ts), else
+ * l10n/bundle.l10n.<locale>.json.
+ */
+function bundleStrings(locale: Locale): Record<string, string> {
+  const root = process.env.PC_REPO_ROOT ?? process.cwd();
+  const file = locale === 'en' ? 'bundle.l10n.json' : `bundle.l10n.${locale}.json`;
+  return JSON.parse(fs.readFileSync(path.join(root, 'l10n', file), 'utf8')) as Record<string, string>;
+}
+
 /** A file-name-safe version of a test title. */
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
@@ -50,6 +64,7 @@ function slug(text: string): string {
 export class Workbench {
   /** The extension's manifest strings in this workbench's language, by package.nls key. */
   readonly strings: Record<string, string>;
+  private readonly messages: Record<string, string>;
 
   private constructor(
     private readonly browser: Browser,
@@ -58,6 +73,17 @@ export class Workbench {
     readonly locale: Locale,
   ) {
     this.strings = manifestStrings(locale);
+    this.messages = bundleStrings(locale);
+  }
+
+  /**
+   * What the extension shows for `l10n.t(message, ...args)` in this workbench's language. Throws when the
+   * language's bundle has no such message (a test must not expect a string the extension does not have).
+   */
+  t(message: string, ...args: (string | number)[]): string {
+    const template = this.messages[message];
+    if (template === undefined) throw new Error(`l10n bundle (${this.locale}) has no message ${JSON.stringify(message)}`);
+    return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => String(args[Number(index)] ?? placeholder));
   }
 
   /** Opens a fresh workbench (new browser context: no state from other tests) with the extension loaded. */
@@ -96,6 +122,85 @@ export class Workbench {
     return this.page.locator('.part.sidebar .pane', {
       has: this.page.locator('.pane-header', { hasText: title }),
     });
+  }
+
+  /** Drags the side bar's edge so it is `width` pixels wide (long names and domains stay legible). */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('The side bar is not shown.');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width + 2, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width + 2, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** A button in the side bar's title (the view's own actions: search, refresh…), by its title. */
+  viewTitleAction(title: string): Locator {
+    return this.page.locator('.part.sidebar .title-actions').getByRole('button', { name: title, exact: true }).filter({ visible: true });
+  }
+
+  /** The message the view shows above its tree (`TreeView.message`). */
+  viewMessage(): Locator {
+    return this.page.locator('.part.sidebar .tree-explorer-viewlet-tree-view > .message');
+  }
+
+  /** The tree row whose label is exactly `label` (a row's text also holds its description). */
+  treeItem(label: string): Locator {
+    return this.page
+      .locator('.part.sidebar .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
+  }
+
+  /** The rows the side bar's tree has rendered, top to bottom: depth, label and description. */
+  async visibleTreeRows(): Promise<{ level: number; label: string; description: string }[]> {
+    const rows = await this.page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements) =>
+      elements.map((row) => ({
+        index: Number(row.getAttribute('data-index')),
+        level: Number(row.getAttribute('aria-level')),
+        label: row.querySelector('.label-name')?.textContent ?? '',
+        description: row.querySelector('.label-description')?.textContent ?? '',
+      })),
+    );
+    return rows.sort((a, b) => a.index - b.index).map(({ level, label, description }) => ({ level, label, description }));
+  }
+
+  /** Hovers over `target` (a tree row's label…) and returns the hover widget it opens, once shown. */
+  async hoverOver(target: Locator): Promise<Locator> {
+    const hover = this.page.locator('.monaco-hover.workbench-hover');
+    await this.page.mouse.move(0, 0); // away first: a hover left open by an earlier step would answer instead
+    await hover.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    await target.hover();
+    await hover.waitFor({ timeout: UI_TIMEOUT_MS });
+    return hover;
+  }
+
+  /** The entry of the open quick pick whose text contains `text`, scrolling the list until it is rendered. */
+  async quickPickEntry(text: string): Promise<Locator> {
+    const entry = this.page.locator('.quick-input-list .monaco-list-row', { hasText: text });
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    await this.page.locator('.quick-input-list .monaco-list-row').first().hover();
+    while (!(await entry.count())) {
+      if (Date.now() > deadline) throw new Error(`The quick pick has no entry ${JSON.stringify(text)}.`);
+      await this.page.mouse.wheel(0, 120);
+      await this.page.waitForTimeout(100);
+    }
+    return entry.first();
+  }
+
+  /** The lines the active editor shows, top to bottom, as plain text. */
+  async editorLines(): Promise<string[]> {
+    const lines = this.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines .view-line');
+    await lines.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const rendered = await lines.evaluateAll((elements) =>
+      elements.map((line) => ({ top: parseFloat((line as HTMLElement).style.top), text: line.textContent ?? '' })),
+    );
+    return rendered.sort((a, b) => a.top - b.top).map((line) => line.text.replace(/\u00a0/g, ' '));
+  }
+
+  /** The active editor tab (its aria-label is the title it shows). */
+  activeTab(): Locator {
+    return this.page.locator('.part.editor .editor-group-container.active .tab.active');
   }
 
   /** Rows of the tree in the side bar whose text contains `text`. */
