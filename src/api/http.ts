@@ -29,6 +29,11 @@ export interface HttpClientOptions {
   readonly maxRetries?: number;
   /** Retries after 429s. Default 5. */
   readonly maxThrottledRetries?: number;
+  /**
+   * The longest 429 pause a request waits out. A longer Retry-After is still honoured (nothing goes to the
+   * tenant until it ends), but requests fail at once saying so, instead of hanging. Default 2 minutes.
+   */
+  readonly maxThrottleWaitMs?: number;
 }
 
 export interface GetRequest<S extends z.ZodType> {
@@ -55,6 +60,8 @@ export interface GetResult<T> {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+/** Two of Partner Center's one-minute windows: a longer pause is not ordinary throttling. */
+export const DEFAULT_MAX_THROTTLE_WAIT_MS = 120_000;
 
 interface Failure {
   readonly ok: false;
@@ -80,12 +87,14 @@ export class PartnerCenterHttp {
   private readonly retryBaseMs: number;
   private readonly maxRetries: number;
   private readonly maxThrottledRetries: number;
+  private readonly maxThrottleWaitMs: number;
 
   constructor(private readonly options: HttpClientOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retryBaseMs = options.retryBaseMs ?? 500;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxThrottledRetries = options.maxThrottledRetries ?? 5;
+    this.maxThrottleWaitMs = options.maxThrottleWaitMs ?? DEFAULT_MAX_THROTTLE_WAIT_MS;
   }
 
   async get<S extends z.ZodType>(request: GetRequest<S>): Promise<GetResult<z.output<S>>> {
@@ -103,6 +112,7 @@ export class PartnerCenterHttp {
     let retries = 0;
     let throttledRetries = 0;
     for (let attempt = 1; ; attempt++) {
+      this.failIfPausedLong(context.tenant);
       const outcome = await this.attempt(request, context, attempt);
       if (outcome.ok) return outcome.result;
       if (outcome.retry === 'throttled' && throttledRetries < this.maxThrottledRetries) {
@@ -111,6 +121,19 @@ export class PartnerCenterHttp {
         throttledRetries++;
         // The pause holds every request of this tenant (not just this one); the retry queues behind it.
         this.options.limiter.pause(context.tenant, monotonicNow() + waitMs);
+        if (waitMs > this.maxThrottleWaitMs) {
+          this.options.logger.warn(
+            `${context.label}: throttled (429), tenant ${context.tenant} paused for ${duration(waitMs)} (Retry-After); failing instead of waiting`,
+          );
+          const error = this.pausedError(context.tenant, waitMs, {
+            description: outcome.error.description,
+            code: outcome.error.code,
+            context,
+          });
+          // What is queued for this tenant would wait as long: it fails now too, with the same explanation.
+          this.options.limiter.failQueued(context.tenant, this.pausedError(context.tenant, waitMs));
+          throw error;
+        }
         this.options.logger.info(
           `${context.label}: throttled (429), tenant ${context.tenant} paused for ${duration(waitMs)}` +
             `${outcome.retryAfterMs === undefined ? ' (no Retry-After: backoff)' : ''}; retry ${throttledRetries} of ${this.maxThrottledRetries}`,
@@ -130,13 +153,40 @@ export class PartnerCenterHttp {
     }
   }
 
+  /** A tenant paused for longer than a request should wait: fail now, sending nothing (the pause stands). */
+  private failIfPausedLong(tenant: TenantId): void {
+    const remainingMs = this.options.limiter.pausedUntil(tenant) - monotonicNow();
+    if (remainingMs > this.maxThrottleWaitMs) throw this.pausedError(tenant, remainingMs);
+  }
+
+  private pausedError(
+    tenant: TenantId,
+    waitMs: number,
+    throttled?: { description?: string; code?: string; context: RequestContext },
+  ): PartnerCenterError {
+    const details = {
+      kind: 'throttled' as const,
+      status: 429,
+      code: throttled?.code,
+      description: throttled?.description,
+      summary: l10n.t(
+        'Partner Center asked to pause the requests for tenant {0} for {1} minutes (429){2}. Nothing is sent to this tenant until then; try again afterwards.',
+        tenant,
+        Math.ceil(waitMs / 60_000),
+        throttled?.description ? `: ${throttled.description.trim().replace(/\.+$/, '')}` : '',
+      ),
+    };
+    return throttled ? this.error(throttled.context, details) : new PartnerCenterError(details);
+  }
+
   private async attempt<S extends z.ZodType>(
     request: GetRequest<S>,
     context: RequestContext,
     attempt: number,
   ): Promise<Outcome<z.output<S>>> {
     if (context.signal?.aborted) throw PartnerCenterError.cancelled();
-    const headers = this.headers(request, context, await this.authorization(request));
+    // Not signed in fails now, not after a wait for the rate limit; the token sent is read again below.
+    await this.authorization(request);
     // The timeout starts when the request is sent, not while it waits for the rate limit, and covers the body.
     const timeout = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -147,7 +197,9 @@ export class PartnerCenterHttp {
     try {
       response = await this.options.limiter.schedule(
         context.tenant,
-        () => {
+        async () => {
+          // The token is read when the request may go, not when it was queued: a long queue can outlive a token.
+          const headers = this.headers(request, context, await this.authorization(request));
           timer = setTimeout(() => timeout.abort(), this.timeoutMs);
           const signal = context.signal ? AbortSignal.any([context.signal, timeout.signal]) : timeout.signal;
           sentAt = monotonicNow();

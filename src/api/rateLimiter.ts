@@ -53,8 +53,7 @@ class TenantLane {
   }
 
   /** Rejects every queued call of this tenant and starts a fresh throttle (an aborted p-throttle no longer throttles). */
-  cancel(): void {
-    const reason = PartnerCenterError.cancelled();
+  cancel(reason: PartnerCenterError = PartnerCenterError.cancelled()): void {
     this.controller.abort(reason);
     this.gate.rejectAll(reason);
     this.controller = new AbortController();
@@ -68,14 +67,16 @@ class TenantLane {
     return new Promise<T>((resolve, reject) => {
       // queued → (sending | withdrawn): exactly one transition leaves the queue.
       let state: 'queued' | 'sending' | 'withdrawn' = 'queued';
-      const withdraw = () => {
+      // The lane's reason when it rejects everything (a cancellation, or a long 429 pause); else a cancellation.
+      const withdraw = (reason?: unknown) => {
         if (state !== 'queued') return;
         state = 'withdrawn';
         this.queued--;
-        signal?.removeEventListener('abort', withdraw);
-        reject(PartnerCenterError.cancelled());
+        signal?.removeEventListener('abort', onAbort);
+        reject(reason instanceof PartnerCenterError ? reason : PartnerCenterError.cancelled());
       };
-      signal?.addEventListener('abort', withdraw, { once: true });
+      const onAbort = () => withdraw();
+      signal?.addEventListener('abort', onAbort, { once: true });
 
       const job = async (): Promise<void> => {
         // Released by p-throttle after its caller left: no send, no gate slot.
@@ -83,8 +84,8 @@ class TenantLane {
         let slot;
         try {
           slot = await this.gate.acquire(signal);
-        } catch {
-          withdraw();
+        } catch (error) {
+          withdraw(error);
           return;
         }
         if (state !== 'queued') {
@@ -93,7 +94,7 @@ class TenantLane {
         }
         state = 'sending';
         this.queued--;
-        signal?.removeEventListener('abort', withdraw);
+        signal?.removeEventListener('abort', onAbort);
         this.logWait(monotonicNow() - queuedAt);
         try {
           const result = await send();
@@ -175,6 +176,11 @@ export class RateLimiter {
   cancel(tenant?: TenantId): void {
     if (tenant === undefined) for (const lane of this.lanes.values()) lane.cancel();
     else this.lanes.get(tenant)?.cancel();
+  }
+
+  /** Rejects everything queued for one tenant with `error` (a pause too long to wait out): they fail, saying why. */
+  failQueued(tenant: TenantId, error: PartnerCenterError): void {
+    this.lanes.get(tenant)?.cancel(error);
   }
 
   /** Calls of this tenant accepted and not yet sent. */

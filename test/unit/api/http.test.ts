@@ -165,6 +165,76 @@ describe('one Partner Center request (real HTTP against the sandbox)', function 
     assert.deepEqual((await sandbox.admin.requests((r) => r.path === customerPath(b!))).map((r) => r.status), [429, 200]);
   });
 
+  it('fails at once, saying how long, when Retry-After asks for a pause longer than a request should wait; the pause still stands for that tenant only', async () => {
+    // One request a minute: the second call is still queued when the first one's 429 arrives.
+    const { client } = fresh({ settings: { 'rateLimit.requests': 1, 'rateLimit.windowSeconds': 60 } });
+    const [a, b, c] = ids('default');
+    await sandbox.admin.fault({ path: customerPath(a!), status: 429, delayMs: 200, headers: { 'Retry-After': '600' }, body: fixture('error-429-throttled.response.json') });
+    const started = Date.now();
+    const [first, queued] = await Promise.all([failure(client.getCustomer('default', a!)), failure(client.getCustomer('default', b!))]);
+    assert.ok(Date.now() - started < 2000, `the calls failed after ${Date.now() - started} ms instead of waiting 10 minutes`);
+    for (const error of [first, queued]) {
+      assert.equal(error.kind, 'throttled');
+      assert.match(error.message, /^Partner Center asked to pause the requests for tenant default for 10 minutes \(429\)/);
+    }
+    assert.match(first.message, /Rate limit is exceeded\. Try again in 57 seconds\. Nothing is sent/, 'Partner Center’s own words');
+    assert.match(first.message, /\(Request ID [0-9a-f-]{36}\)$/);
+
+    // Later calls for the tenant fail without a request; another tenant is not held.
+    const later = await failure(client.getCustomer('default', c!));
+    assert.equal(later.kind, 'throttled');
+    assert.equal((await client.getCustomer('fabrikam', ids('fabrikam')[0]!)).value.id, ids('fabrikam')[0]);
+    const log = await sandbox.admin.requests();
+    assert.deepEqual(
+      log.map((r) => [r.tenant, r.status]),
+      [
+        ['default', 429],
+        ['fabrikam', 200],
+      ],
+      'nothing more went to the paused tenant',
+    );
+  });
+
+  it('reads the token when a request may go, so a request that waited for the rate limit never carries a token older than its wait', async () => {
+    const readAt: number[] = [];
+    const tokens: TokenSource = {
+      authorization: (tenant) => {
+        readAt.push(performance.timeOrigin + performance.now());
+        return Promise.resolve(`Bearer sandbox:${tenant}`);
+      },
+    };
+    // Two requests a second: six calls made together go out over about two seconds.
+    const { client } = fresh({ tokens, settings: { 'rateLimit.requests': 2, 'rateLimit.windowSeconds': 1 } });
+    await Promise.all(ids('default').slice(20, 26).map((id) => client.getCustomer('default', id)));
+    const arrivals = (await sandbox.admin.requests()).map((r) => r.at).sort((x, y) => x - y);
+    assert.equal(arrivals.length, 6);
+    assert.ok(arrivals[5]! - arrivals[0]! >= 1900, 'the rate limit spread the calls');
+    arrivals.forEach((arrival, i) => {
+      const age = Math.min(...readAt.filter((at) => at <= arrival).map((at) => arrival - at));
+      assert.ok(age < 250, `request ${i + 1} carried a token read ${Math.round(age)} ms before it arrived`);
+    });
+  });
+
+  it('fails at once when there is no token, without waiting for the rate limit', async () => {
+    let signedIn = true;
+    const tokens: TokenSource = {
+      authorization: (tenant) =>
+        signedIn
+          ? Promise.resolve(`Bearer sandbox:${tenant}`)
+          : Promise.reject(new PartnerCenterError({ kind: 'auth', summary: `Not signed in for tenant ${tenant}.` })),
+    };
+    // One request a minute, spent by the first call.
+    const { client } = fresh({ tokens, settings: { 'rateLimit.requests': 1, 'rateLimit.windowSeconds': 60 } });
+    const [a, b] = ids('default');
+    await client.getCustomer('default', a!);
+    signedIn = false;
+    const started = Date.now();
+    const error = await failure(client.getCustomer('default', b!));
+    assert.equal(error.kind, 'auth');
+    assert.ok(Date.now() - started < 500, `it failed after ${Date.now() - started} ms`);
+    assert.equal((await sandbox.admin.requests()).length, 1);
+  });
+
   it('names the field of a body that breaks the schema, and does not retry', async () => {
     const { client } = fresh();
     await sandbox.admin.fault({ path: '/v1/customers', kind: 'schema', field: 'items[3].id', value: 42 });
