@@ -149,6 +149,8 @@ async function provisionCodeServer(cache, nodeDir) {
             PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
             // …and against these headers (a global `nodedir=/usr` would build the addons for the system Node).
             npm_config_nodedir: nodeDir,
+            // kerberos's install tries a prebuilt binary from outside the npm registry before compiling: compile.
+            npm_config_build_from_source: 'kerberos',
           },
         });
       }));

@@ -55,7 +55,9 @@ async function openDesktop(code, profile, sandboxUrl) {
     `--user-data-dir=${userData}`,
     `--extensions-dir=${path.join(profile, 'extensions')}`,
     workspace,
-  ], { stdio: 'inherit', env: standaloneEnvironment() });
+  // Detached: Ctrl+C reaches only this script, which then stops the CLI and the VS Code it started while the
+  // CLI is still alive to lead to it (VS Code's main process is detached from the CLI's own group).
+  ], { stdio: 'inherit', env: standaloneEnvironment(), detached: true });
   await new Promise((resolve) => vscode.on('close', resolve));
 }
 

@@ -41,8 +41,7 @@ describe('the billing webview in the workbench', () => {
     await wb.openPartnerCenter();
     const row = wb.treeRow(name).first();
     await row.waitFor({ timeout: UI_TIMEOUT_MS });
-    await row.click({ button: 'right' });
-    await wb.page.locator('.context-view .action-label', { hasText: wb.strings['command.openBillingDetails'] }).first().click();
+    await wb.runContextMenuEntry(row, wb.strings['command.openBillingDetails']);
 
     const page = wb.webview();
     const heading = page.locator('main h1');

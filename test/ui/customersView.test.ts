@@ -174,8 +174,7 @@ for (const locale of ['en', 'fr'] as const) {
       const wb = workbench();
       const billing = contoso.billingProfile;
       const opened = Date.now();
-      await wb.treeItem(contoso.companyProfile.companyName).click({ button: 'right' });
-      await wb.page.locator('.context-view .action-label', { hasText: wb.strings['command.openBillingDetails'] }).first().click();
+      await wb.runContextMenuEntry(wb.treeItem(contoso.companyProfile.companyName), wb.strings['command.openBillingDetails']);
 
       const page = wb.webview();
       await page.locator('main dl').waitFor({ timeout: UI_TIMEOUT_MS });
