@@ -37,6 +37,8 @@ function wire(context: vscode.ExtensionContext) {
     locale: () => toXLocale(vscode.env.language),
   });
   context.subscriptions.push(log, config, session, client);
+  // A new endpoint cancels what was queued for the old one at once, not at the next call.
+  context.subscriptions.push(config.onDidChange(() => client.settingsChanged()));
   // Before the views hear of it: nothing queued goes out, and nothing fetched is shown, as an account no longer used.
   context.subscriptions.push(
     session.onDidChange(({ tenantsWithChangedSession }) => {

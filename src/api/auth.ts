@@ -9,8 +9,21 @@ import type { TenantId } from './types';
  * of kind `auth` when no token can be had.
  */
 export interface TokenSource {
-  /** The whole header value, e.g. `Bearer eyJ…`. Never logged. */
-  authorization(tenant: TenantId, signal?: AbortSignal): Promise<string>;
+  /**
+   * The whole header value, e.g. `Bearer eyJ…`, for a request built for `target`. Never logged. The kind of
+   * token follows `target`, not the settings at send time (a queued request can outlive a cloud switch).
+   */
+  authorization(tenant: TenantId, target: ApiTarget, signal?: AbortSignal): Promise<string>;
+}
+
+/** The API a request is meant for: the configured base URL and the cloud it belongs to. */
+export interface ApiTarget {
+  readonly apiBase: string;
+  readonly cloud: CloudId;
+}
+
+export function sameTarget(a: ApiTarget, b: ApiTarget): boolean {
+  return a.cloud === b.cloud && a.apiBase === b.apiBase;
 }
 
 /**
@@ -18,16 +31,17 @@ export interface TokenSource {
  * empty `partnerCenter.tenants` (tenant `default`) gives `sandbox:default`, the sandbox's first tenant.
  * No Microsoft token is involved.
  */
-export class SandboxTokenSource implements TokenSource {
-  authorization(tenant: TenantId): Promise<string> {
-    return Promise.resolve(`Bearer sandbox:${tenant}`);
-  }
+export function sandboxAuthorization(tenant: TenantId): string {
+  return `Bearer sandbox:${tenant}`;
 }
 
-/** The API a request is meant for: the configured base URL and the cloud it belongs to. */
-export interface ApiTarget {
-  readonly apiBase: string;
-  readonly cloud: CloudId;
+/** Tests and tools: the sandbox scheme, for local targets only. */
+export class SandboxTokenSource implements TokenSource {
+  authorization(tenant: TenantId, target: ApiTarget): Promise<string> {
+    // Only tests and tools use this class (plain English is enough); http.ts turns it into an `auth` error.
+    if (target.cloud !== 'local') return Promise.reject(new Error(`the sandbox token is for local mode, not ${target.cloud}`));
+    return Promise.resolve(sandboxAuthorization(tenant));
+  }
 }
 
 /**

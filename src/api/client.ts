@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Settings } from '../settings';
-import type { TokenSource } from './auth';
+import { type ApiTarget, type TokenSource, sameTarget } from './auth';
 import { type CacheKey, ResponseCache } from './cache';
 import { PartnerCenterError } from './errors';
 import { PartnerCenterHttp } from './http';
@@ -61,8 +61,8 @@ export class PartnerCenterClient implements PartnerCenterApi {
   private readonly http: PartnerCenterHttp;
   private readonly cache = new ResponseCache();
   private readonly customerListeners = new Set<(event: CustomerFetched) => void>();
-  /** cloud + API base of the last call: a change drops everything cached and cancels what was queued. */
-  private endpoint: string | undefined;
+  /** The API of the last settings read: a change drops everything cached and cancels what was queued. */
+  private target: ApiTarget | undefined;
 
   constructor(private readonly options: PartnerCenterClientOptions) {
     this.limiter = new RateLimiter({ limits: { requests: 500, windowMs: 60_000 }, logger: options.logger, pacing: options.pacing });
@@ -157,6 +157,18 @@ export class PartnerCenterClient implements PartnerCenterApi {
     return this.limiter.estimateWaitMs(tenant, count);
   }
 
+  /**
+   * Applies changed settings now rather than at the next call: what was queued for an endpoint no longer
+   * configured is cancelled at once.
+   */
+  settingsChanged(): void {
+    try {
+      this.settings();
+    } catch {
+      // Invalid settings: nothing to apply; every call reports them.
+    }
+  }
+
   dispose(): void {
     this.customerListeners.clear();
     this.cancel();
@@ -178,13 +190,12 @@ export class PartnerCenterClient implements PartnerCenterApi {
   /** Reads the settings and applies what changed: limits to the limiter; a new endpoint drops the cache. */
   private settings(): Settings {
     const settings = this.options.settings();
-    const endpoint = `${settings.cloud} ${settings.apiBase}`;
-    if (this.endpoint !== undefined && this.endpoint !== endpoint) {
+    if (this.target !== undefined && !sameTarget(this.target, settings)) {
       this.options.logger.info(`Partner Center endpoint changed to ${settings.apiBase}: cache cleared, queued requests cancelled`);
       this.cancel();
       this.cache.clear();
     }
-    this.endpoint = endpoint;
+    this.target = { cloud: settings.cloud, apiBase: settings.apiBase };
     this.limiter.configure({ requests: settings.rateLimit.requests, windowMs: settings.rateLimit.windowSeconds * 1000 });
     return settings;
   }

@@ -25,7 +25,7 @@ export interface HttpClientOptions {
   readonly timeoutMs?: number;
   /** First backoff step for 5xx/network/timeout retries (and 429s without Retry-After). Default 500 ms. */
   readonly retryBaseMs?: number;
-  /** Retries after 500/502/503/504, resets, network errors and timeouts. Default 3. */
+  /** Retries after 408/500/502/503/504, resets, network errors and timeouts. Default 3. */
   readonly maxRetries?: number;
   /** Retries after 429s. Default 5. */
   readonly maxThrottledRetries?: number;
@@ -59,7 +59,7 @@ export interface GetResult<T> {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+const TRANSIENT_STATUSES = new Set([408, 500, 502, 503, 504]);
 /** Two of Partner Center's one-minute windows: a longer pause is not ordinary throttling. */
 export const DEFAULT_MAX_THROTTLE_WAIT_MS = 120_000;
 
@@ -198,7 +198,8 @@ export class PartnerCenterHttp {
       response = await this.options.limiter.schedule(
         context.tenant,
         async () => {
-          // The token is read when the request may go, not when it was queued: a long queue can outlive a token.
+          // The token is read when the request may go, not when it was queued: a long queue can outlive a token
+          // (or the settings: the token source checks that the request's target is still the configured one).
           const headers = this.headers(request, context, await this.authorization(request));
           timer = setTimeout(() => timeout.abort(), this.timeoutMs);
           const signal = context.signal ? AbortSignal.any([context.signal, timeout.signal]) : timeout.signal;
@@ -227,7 +228,7 @@ export class PartnerCenterHttp {
 
   private async authorization(request: GetRequest<z.ZodType>): Promise<string> {
     try {
-      return await this.options.tokens.authorization(request.tenant, request.signal);
+      return await this.options.tokens.authorization(request.tenant, request.target, request.signal);
     } catch (error) {
       if (error instanceof PartnerCenterError) throw error;
       if (request.signal?.aborted) throw PartnerCenterError.cancelled();

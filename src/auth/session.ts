@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TokenSource } from '../api/auth';
+import type { ApiTarget, TokenSource } from '../api/auth';
 import { CLOUDS, type CloudId, cloudLabel } from '../api/clouds';
 import { PartnerCenterError } from '../api/errors';
 import type { Logger } from '../api/logger';
@@ -14,6 +14,7 @@ import {
   scopesFor,
   sovereignEnvironmentProblem,
 } from './scopes';
+import { TargetedTokenSource } from './tokens';
 
 export type { ConnectionState } from './connection';
 
@@ -41,6 +42,7 @@ export class SessionManager implements TokenSource, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ConnectionChange>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly evaluation = new Rerunner(() => this.readConnection().then((next) => this.publish(next)));
+  private readonly tokens: TargetedTokenSource<Settings>;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private providers: AuthProviderIds = {};
   /** Sign In evaluates when it is done: the session events it causes on the way are not acted on. */
@@ -54,6 +56,11 @@ export class SessionManager implements TokenSource, vscode.Disposable {
     private readonly memento: vscode.Memento,
     private readonly log: Logger,
   ) {
+    this.tokens = new TargetedTokenSource({
+      current: () => this.config.require(),
+      microsoftToken: (tenant, settings) => this.accessToken(tenant, settings),
+      logger: log,
+    });
     this.disposables.push(
       this.changed,
       config.onDidChange(() => void this.evaluate()),
@@ -156,18 +163,12 @@ export class SessionManager implements TokenSource, vscode.Disposable {
     );
   }
 
-  /** TokenSource: the Authorization header for a tenant. Local mode never touches a Microsoft session. */
-  async authorization(tenant: string): Promise<string> {
-    const settings = this.config.require();
-    if (settings.cloud === 'local') return `Bearer sandbox:${tenant}`;
-    const session = this.mayUseSessions(settings) ? await this.findSession(settings, tenant) : undefined;
-    if (!session) {
-      throw new PartnerCenterError({
-        kind: 'auth',
-        summary: vscode.l10n.t('Not signed in to Partner Center for tenant {0}. Use Sign In in the Partner Center view.', tenant),
-      });
-    }
-    return `Bearer ${session.accessToken}`;
+  /**
+   * TokenSource: the Authorization header for a tenant's request to `target`. Local mode never touches a
+   * Microsoft session; a request whose target is no longer the configured one is cancelled (see tokens.ts).
+   */
+  authorization(tenant: string, target: ApiTarget): Promise<string> {
+    return this.tokens.authorization(tenant, target);
   }
 
   dispose(): void {
@@ -196,6 +197,18 @@ export class SessionManager implements TokenSource, vscode.Disposable {
    */
   private mayUseSessions(settings: Settings): boolean {
     return !!settings.clientId && !this.memento.get<boolean>(SIGNED_OUT_KEY) && !this.sovereignProblem(settings.cloud);
+  }
+
+  /** The tenant's Microsoft access token on a real cloud, or an `auth` error that says to sign in. */
+  private async accessToken(tenant: string, settings: Settings): Promise<string> {
+    const session = this.mayUseSessions(settings) ? await this.findSession(settings, tenant) : undefined;
+    if (!session) {
+      throw new PartnerCenterError({
+        kind: 'auth',
+        summary: vscode.l10n.t('Not signed in to Partner Center for tenant {0}. Use Sign In in the Partner Center view.', tenant),
+      });
+    }
+    return session.accessToken;
   }
 
   /** The tenant's session if VS Code has one this extension may use. Silent: never prompts, never badges. */

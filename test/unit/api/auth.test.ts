@@ -49,9 +49,10 @@ describe('where a token may go', () => {
     assert.match(error.message, /https/);
   });
 
-  it('gives the sandbox scheme for local mode, default tenant included', async () => {
+  it('gives the sandbox scheme for local mode, default tenant included, and for no real cloud', async () => {
     const tokens = new SandboxTokenSource();
-    assert.equal(await tokens.authorization('default'), 'Bearer sandbox:default');
-    assert.equal(await tokens.authorization('fabrikam'), 'Bearer sandbox:fabrikam');
+    assert.equal(await tokens.authorization('default', LOCAL), 'Bearer sandbox:default');
+    assert.equal(await tokens.authorization('fabrikam', LOCAL), 'Bearer sandbox:fabrikam');
+    await assert.rejects(tokens.authorization('default', GLOBAL), /local mode/);
   });
 });

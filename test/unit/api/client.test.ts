@@ -64,6 +64,25 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       assert.deepEqual(second.customers.map((c) => c.id), seedIds('default').slice(100, 200));
     });
 
+    it('pages on when links.next has nulls: a null uri falls back to the body token, a null header value is absent', async () => {
+      const { client } = clientFor(sandbox.url, { settings: { pageSize: 100, cacheSeconds: 0 } });
+      const response = await fetch(`${sandbox.url}/v1/customers?size=100`, { headers: { Authorization: 'Bearer sandbox:default' } });
+      const firstPage = (await response.json()) as { links: { next: { uri: string } }; continuationToken: string };
+      const token = firstPage.continuationToken;
+      const nullHeader = [{ key: 'MS-ContinuationToken', value: null }];
+      for (const next of [
+        { uri: null, method: 'GET', headers: nullHeader },
+        { uri: firstPage.links.next.uri, method: 'GET', headers: nullHeader },
+      ]) {
+        await sandbox.admin.fault({ path: '/v1/customers?size=100', status: 200, body: { ...firstPage, links: { self: { uri: null }, next } } });
+        const page = await client.listCustomers('default');
+        assert.deepEqual(page.next?.headers, { 'MS-ContinuationToken': token }, 'the body token, not a null header');
+        assert.equal(page.next?.uri, next.uri ?? '/v1/customers?size=100&seekOperation=Next');
+        const second = await client.listCustomers('default', page.next);
+        assert.deepEqual(second.customers.map((c) => c.id), seedIds('default').slice(100, 200));
+      }
+    });
+
     it('searches by company-name prefix, case-insensitively, across pages', async () => {
       const { client } = clientFor(sandbox.url, { settings: { pageSize: 3 } });
       const prefix = SEARCH_PREFIXES.company.toLowerCase();
@@ -272,6 +291,22 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       } finally {
         await other.close();
       }
+    });
+
+    it('cancels what was queued for the old endpoint as soon as it is told the settings changed', async () => {
+      const limit = { 'rateLimit.requests': 1, 'rateLimit.windowSeconds': 60, cacheSeconds: 0 };
+      const { client, state } = clientFor(sandbox.url, { settings: limit });
+      const [a, b] = seedIds('default');
+      await client.getCustomer('default', a!);
+      const queued = settle(client.getCustomer('default', b!));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      state.settings = settingsFor(sandbox.url, { ...limit, cloud: 'global', clientId: '0b5c2b3e-8f6d-4c1a-9e2f-3a4b5c6d7e8f' });
+      const toldAt = Date.now();
+      client.settingsChanged();
+      const outcome = await queued;
+      assert.ok(!outcome.ok && isCancellation(outcome.error));
+      assert.ok(Date.now() - toldAt < 1000, 'at once, not after the minute-long wait');
+      assert.deepEqual((await sandbox.admin.requests()).map((r) => r.path), [`/v1/customers/${a}`]);
     });
   });
 
