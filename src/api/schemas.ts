@@ -2,20 +2,38 @@ import * as z from 'zod';
 
 // Zod schemas for every Partner Center body the extension reads (REFERENCE.md §5–§7, §11.9).
 // Objects are loose: unknown fields are kept, so the JSON tab shows the customer exactly as received.
-// Optional fields accept null as well as absence, because the real API sends both.
+// Optional fields accept null as well as absence, because the real API sends both; null entries of a list
+// are dropped from the validated value (the raw body, kept beside it, still has them for the JSON tab).
 
 const text = z.string().nullish();
+
+/** A list whose null entries are dropped. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.array(item.nullable()).transform((items) => items.filter((entry): entry is NonNullable<z.output<T>> => entry !== null));
+}
+
+/** A paging header, e.g. `MS-ContinuationToken`; one without a key or a value is dropped as absent. */
+const linkHeaderSchema = z
+  .looseObject({ key: text, value: text })
+  .transform((header) =>
+    typeof header.key === 'string' && typeof header.value === 'string'
+      ? { ...header, key: header.key, value: header.value }
+      : null,
+  );
 
 export const linkSchema = z.looseObject({
   uri: z.string(),
   method: text,
-  headers: z.array(z.looseObject({ key: z.string(), value: z.string() })).nullish(),
+  headers: listOf(linkHeaderSchema).nullish(),
 });
 
+/** A link whose `uri` is null or missing leads nowhere: read as no link (paging falls back to `continuationToken`). */
+const optionalLink = z.preprocess((link) => (isObject(link) && link.uri == null ? null : link), linkSchema.nullish());
+
 export const linksSchema = z.looseObject({
-  self: linkSchema.nullish(),
-  next: linkSchema.nullish(),
-  previous: linkSchema.nullish(),
+  self: optionalLink,
+  next: optionalLink,
+  previous: optionalLink,
 });
 
 export const attributesSchema = z.looseObject({
@@ -77,17 +95,22 @@ export const customerSchema = z.looseObject({
   relationshipToPartner: text,
   allowDelegatedAccess: z.boolean().nullish(),
   userCredentials: z.looseObject({ userName: text }).nullish(),
-  customDomains: z.array(z.string()).nullish(),
+  customDomains: listOf(z.string()).nullish(),
   associatedPartnerId: text,
   links: linksSchema.nullish(),
   attributes: attributesSchema.nullish(),
 });
 
-/** ResourceCollection / SeekBasedResourceCollection. `totalCount` is the size of this page only. */
+/**
+ * ResourceCollection / SeekBasedResourceCollection. `totalCount` is the size of this page only. `items: null`
+ * is an empty page; a body without `items` is not a collection at all and fails.
+ */
 export function collectionSchema<T extends z.ZodType>(item: T) {
   return z.looseObject({
     totalCount: z.number().nullish(),
-    items: z.array(item),
+    items: listOf(item)
+      .nullable()
+      .transform((items) => items ?? []),
     links: linksSchema.nullish(),
     continuationToken: text,
     attributes: attributesSchema.nullish(),
@@ -188,4 +211,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
     .join('');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

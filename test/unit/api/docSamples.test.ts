@@ -28,6 +28,7 @@ describe('Partner Center documentation samples', () => {
     ['customer-by-id.response.json', customerSchema],
     ['customer-company-profile.response.json', companyProfileSchema],
     ['customer-billing-profile.response.json', billingProfileSchema],
+    ['customer-billing-profile-put.response.json', billingProfileSchema],
     ['relationship-request.response.json', relationshipRequestSchema],
     ['relationship-request.response.legacy-2020.json', relationshipRequestSchema],
   ] as const) {

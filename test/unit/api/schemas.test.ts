@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { z } from 'zod';
+import {
+  addressSchema,
+  billingProfileSchema,
+  companyProfileSchema,
+  customerCollectionSchema,
+  customerSchema,
+  linksSchema,
+} from '../../../src/api/schemas';
+
+// REFERENCE.md §11.9: accept nulls anywhere. Each body below is what a tolerant reader must still take.
+
+function parses<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  assert.ok(parsed.success, parsed.success ? '' : z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+/** Every field of a shape set to null, as a server that serializes nulls would send it. */
+function allNull(schema: z.ZodObject): Record<string, null> {
+  return Object.fromEntries(Object.keys(schema.shape).map((key) => [key, null]));
+}
+
+describe('tolerant schemas (nulls anywhere)', () => {
+  it('takes null in every optional field of Customer, CompanyProfile, BillingProfile and Address', () => {
+    for (const schema of [addressSchema, companyProfileSchema, billingProfileSchema]) parses(schema, allNull(schema));
+    const customer = parses(customerSchema, { ...allNull(customerSchema), id: 'c1' });
+    assert.equal(customer.id, 'c1');
+    parses(customerSchema, {
+      id: 'c2',
+      companyProfile: { ...allNull(companyProfileSchema), address: allNull(addressSchema) },
+      billingProfile: { ...allNull(billingProfileSchema), defaultAddress: allNull(addressSchema), attributes: { etag: null, objectType: null } },
+      userCredentials: { userName: null },
+      links: { self: null, next: null, previous: null },
+    });
+  });
+
+  it('drops null entries of customDomains from the value', () => {
+    const customer = parses(customerSchema, { id: 'c1', customDomains: [null, 'contoso.example', null] });
+    assert.deepEqual(customer.customDomains, ['contoso.example']);
+    assert.deepEqual(parses(customerSchema, { id: 'c1', customDomains: [null] }).customDomains, []);
+  });
+
+  it('reads a link with a null uri as no link, and drops paging headers with a null key or value', () => {
+    const links = parses(linksSchema, {
+      self: { uri: null, method: 'GET', headers: [] },
+      next: {
+        uri: '/v1/customers?seekOperation=Next',
+        headers: [null, { key: 'MS-ContinuationToken', value: null }, { key: null, value: 'x' }, { key: 'MS-ContinuationToken', value: 't1' }],
+        body: null,
+      },
+      previous: { method: 'GET' },
+    });
+    assert.equal(links.self, null);
+    assert.equal(links.previous, null);
+    assert.deepEqual(links.next?.headers, [{ key: 'MS-ContinuationToken', value: 't1' }]);
+    assert.equal(links.next?.body, null, 'unknown fields are kept');
+  });
+
+  it('takes a collection envelope of nulls as an empty page, dropping null items, but not a body without items', () => {
+    const empty = parses(customerCollectionSchema, { totalCount: null, items: null, links: null, continuationToken: null, attributes: null });
+    assert.deepEqual(empty.items, []);
+    assert.deepEqual(parses(customerCollectionSchema, { items: [null, { id: 'c1' }] }).items.map((c) => c.id), ['c1']);
+    assert.ok(!customerCollectionSchema.safeParse({ totalCount: 0 }).success);
+  });
+
+  it('still names a field of the wrong type, at its place in the body', () => {
+    const parsed = customerCollectionSchema.safeParse({ items: [null, { id: 'c1', customDomains: [null, 42] }] });
+    assert.ok(!parsed.success);
+    assert.deepEqual(parsed.error.issues[0]?.path, ['items', 1, 'customDomains', 1]);
+  });
+});
