@@ -12,8 +12,8 @@ const customerIds = (tenant: string) => seedTenant(tenant)!.customers.map((c) =>
 
 describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', function () {
   this.timeout(20_000);
-  const sandbox = useSandbox({ rateLimit: LIMIT });
-  beforeEach(() => sandbox.admin.reset());
+  // A server per test: the backlog tests abort requests that can still arrive late and fill the next window.
+  const sandbox = useSandbox({ rateLimit: LIMIT, eachTest: true });
 
   it('never lets more than 20 requests arrive in any rolling second, and keeps close to the quota (120 requests)', async () => {
     const { client, logger } = clientFor(sandbox.url, { settings: SETTINGS });
@@ -37,14 +37,16 @@ describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', 
     const backlog = customerIds('default').slice(0, 80).map((id) => settle(client.getCustomer('default', id)));
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(client.queueDepth('default') >= 50, `default has a backlog (${client.queueDepth('default')})`);
-    assert.ok(client.estimatedWaitMs('default') >= 2000, `its estimated wait is seconds (${client.estimatedWaitMs('default')} ms)`);
+    const backlogMs = client.estimatedWaitMs('default');
+    assert.ok(backlogMs >= 2000, `its estimated wait is seconds (${backlogMs} ms)`);
 
     const started = Date.now();
     const other = await client.getCustomer('fabrikam', customerIds('fabrikam')[0]!);
     const elapsed = Date.now() - started;
     assert.equal(other.value.id, customerIds('fabrikam')[0]);
-    assert.ok(elapsed < 300, `fabrikam answered in ${elapsed} ms`);
-    assert.ok(client.queueDepth('default') >= 40, 'default was still queued meanwhile');
+    // Behind the backlog it would have waited all of it; a quarter allows for a busy machine.
+    assert.ok(elapsed < backlogMs / 4, `fabrikam answered in ${elapsed} ms (backlog ${backlogMs} ms)`);
+    assert.ok(client.queueDepth('default') > 0, 'default was still queued meanwhile');
 
     client.cancel('default');
     const outcomes = await Promise.all(backlog);
@@ -63,7 +65,8 @@ describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', 
     const abortedAt = Date.now();
     controller.abort();
     const outcomes = await Promise.all(abandoned);
-    assert.ok(Date.now() - abortedAt < 50, 'rejected at once');
+    // Not released by the limit: that comes a window after the first 20; half a window allows for a busy machine.
+    assert.ok(Date.now() - abortedAt < LIMIT.windowMs / 2, `rejected ${Date.now() - abortedAt} ms after the abort`);
     assert.ok(outcomes.every((o) => !o.ok && isCancellation(o.error)), 'each rejected with a cancellation');
 
     await Promise.all([...first, kept]);
@@ -79,7 +82,8 @@ describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', 
     const load = (tenant: string) => customerIds(tenant).slice(0, 24).map((id) => settle(client.getCustomer(tenant, id)));
     const defaults = load('default');
     const fabrikams = load('fabrikam');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Once the first 20 are answered (not after a fixed delay: a busy machine may still have them in flight).
+    await Promise.all(defaults.slice(0, LIMIT.requests));
     client.cancel('default');
     const [defaultOutcomes, fabrikamOutcomes] = await Promise.all([Promise.all(defaults), Promise.all(fabrikams)]);
 
@@ -99,7 +103,8 @@ describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', 
     const { client, state } = clientFor(sandbox.url, { settings: SETTINGS });
     const ids = customerIds('default');
     const before = ids.slice(0, 30).map((id) => client.getCustomer('default', id));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server's new limit must not count the first 20: wait for their answers, not a fixed delay.
+    await Promise.all(before.slice(0, LIMIT.requests));
     state.settings = { ...state.settings, rateLimit: { requests: 10, windowSeconds: 1 } };
     await sandbox.admin.configure({ rateLimit: { requests: 10, windowMs: 1000 } });
     const after = ids.slice(30, 45).map((id) => client.getCustomer('default', id));

@@ -14,7 +14,7 @@ describe('rolling-window gate', () => {
     const gate = new RollingWindowGate({ requests: 2, windowMs: 100 });
     const first = await grantTime(gate);
     const second = await grantTime(gate);
-    assert.ok(second.at - first.at < 20, 'the first two go at once');
+    assert.ok(second.at - first.at < 50, 'the first two go at once (within half a window)');
     const third = grantTime(gate);
     await new Promise((resolve) => setTimeout(resolve, 30));
     first.slot.answered();
@@ -22,7 +22,7 @@ describe('rolling-window gate', () => {
     second.slot.answered();
     const granted = await third;
     assert.ok(granted.at - answeredAt >= 100, `third waited ${granted.at - answeredAt} ms after the oldest answer`);
-    assert.ok(granted.at - answeredAt < 150);
+    assert.ok(granted.at - answeredAt < 200, 'within the next window');
     gate.dispose();
   });
 

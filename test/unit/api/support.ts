@@ -67,14 +67,19 @@ export function clientFor(url: string, setup: ClientSetup = {}) {
   return { client, logger, state };
 }
 
-/** Starts a sandbox on a free loopback port for one `describe` block. */
-export function useSandbox(options: { rateLimit?: { requests: number; windowMs: number } } = {}) {
+/**
+ * Starts a sandbox on a free loopback port for one `describe` block, or with `eachTest` a new one for every
+ * test: a request a test aborted can still reach a busy server after the test ended, and would then count
+ * against the next test's rate limit.
+ */
+export function useSandbox(options: { rateLimit?: { requests: number; windowMs: number }; eachTest?: boolean } = {}) {
   const handle: { sandbox?: RunningSandbox; admin?: SandboxAdmin } = {};
-  before(async () => {
+  const [setUp, tearDown] = options.eachTest ? [beforeEach, afterEach] : [before, after];
+  setUp(async () => {
     handle.sandbox = await startSandbox({ port: 0, rateLimit: options.rateLimit });
     handle.admin = new SandboxAdmin(handle.sandbox.url);
   });
-  after(async () => {
+  tearDown(async () => {
     await handle.sandbox?.close();
   });
   return {
