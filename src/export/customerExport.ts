@@ -2,6 +2,7 @@ import { PartnerCenterError, errorMessage, isCancellation } from '../api/errors'
 import type { Customer } from '../api/schemas';
 import type { PartnerCenterApi, TenantId } from '../api/types';
 import { csvDocument } from './csv';
+import { RemainingTime } from './remainingTime';
 
 // The customer-list export without any UI: pages through every customer of a tenant, optionally reads each
 // customer's billing profile, and builds the CSV. The command (commands/exportCommands.ts) adds the dialogs,
@@ -79,8 +80,7 @@ async function readBillingProfiles(
   customers: readonly Customer[],
   request: ExportRequest,
 ): Promise<{ profiles: (Customer['billingProfile'] | undefined)[]; failures: BillingFailure[] }> {
-  const now = request.now ?? Date.now;
-  const started = now();
+  const eta = new RemainingTime(request.tenantId, client, request.now ?? Date.now);
   const profiles: (Customer['billingProfile'] | undefined)[] = new Array(customers.length);
   const failures: { index: number; failure: BillingFailure }[] = [];
   // When one worker fails for good (cancelled, signed out), the others must stop sending too.
@@ -89,8 +89,7 @@ async function readBillingProfiles(
   let next = 0;
   let done = 0;
   const report = () => {
-    const elapsed = now() - started;
-    const remainingSeconds = done > 0 ? Math.ceil(((customers.length - done) * elapsed) / done / 1000) : undefined;
+    const remainingSeconds = eta.seconds({ done, notStarted: customers.length - next, total: customers.length });
     request.onProgress?.({ phase: 'billing', done, total: customers.length, remainingSeconds });
   };
   report();
@@ -99,6 +98,7 @@ async function readBillingProfiles(
       throwIfCancelled(signal);
       const index = next++;
       const customer = customers[index]!;
+      const settled = eta.readStarted();
       try {
         const fetched = await client.getCustomer(request.tenantId, customer.id, { signal, correlationId: request.correlationId });
         profiles[index] = fetched.value.billingProfile;
@@ -111,6 +111,8 @@ async function readBillingProfiles(
           index,
           failure: { customerId: customer.id, companyName: customer.companyProfile?.companyName ?? '', message: errorMessage(error) },
         });
+      } finally {
+        settled();
       }
       done++;
       report();

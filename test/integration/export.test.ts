@@ -29,6 +29,9 @@ function billingCells(customer: SandboxCustomer): string[] {
 
 const isByIdRead = (request: LoggedRequest): boolean => BY_ID.test(routeOf(request));
 
+/** What a file at the target held before an export that must not touch it. */
+const PREVIOUS_EXPORT = 'Customer ID,Company name\r\nan earlier export,kept\r\n';
+
 describe('CSV export (partnerCenter.exportCustomers)', () => {
   let api: PartnerCenterExports;
   let restoreSettings: () => Promise<void>;
@@ -135,34 +138,82 @@ describe('CSV export (partnerCenter.exportCustomers)', () => {
     }
   });
 
-  it('cancelled midway, leaves nothing under the target name and stops sending', async () => {
-    const file = path.join(dir, 'cancelled.csv');
+  /**
+   * Starts a billing export of default to `file` (billing reads slowed down), cancels it once some reads were
+   * sent, and resolves when the command has returned; then how many by-id reads had been sent.
+   */
+  async function cancelledExport(file: string): Promise<number> {
     api.client.invalidate('default');
     await clearSandboxRequests();
     // Slow billing reads, so that the export is surely still running when it is cancelled.
     await injectFault({ pathRegex: '^/v1/customers/[0-9a-f-]{36}$', tenant: 'default', delayMs: 250, times: 0 });
+    const controller = new AbortController();
+    const pending = vscode.commands.executeCommand<number | undefined>('partnerCenter.exportCustomers', {
+      tenantId: 'default',
+      includeBilling: true,
+      uri: vscode.Uri.file(file),
+      signal: controller.signal,
+    });
+    await waitFor('some billing reads', async () => (await sandboxRequests()).filter(isByIdRead).length >= 10 || undefined);
+    controller.abort();
+    assert.equal(await pending, undefined);
+    return (await sandboxRequests()).filter(isByIdRead).length;
+  }
+
+  /** The names in the export folder that contain `part` (the target and any temporary sibling of it). */
+  const filesNamed = (part: string) => fs.readdirSync(dir).filter((name) => name.includes(part));
+
+  it('cancelled midway, leaves nothing under the target name and stops sending', async () => {
+    const file = path.join(dir, 'cancelled.csv');
     const notifications = recordNotifications();
     try {
-      const controller = new AbortController();
-      const pending = vscode.commands.executeCommand<number | undefined>('partnerCenter.exportCustomers', {
-        tenantId: 'default',
-        includeBilling: true,
-        uri: vscode.Uri.file(file),
-        signal: controller.signal,
-      });
-      await waitFor('some billing reads', async () => (await sandboxRequests()).filter(isByIdRead).length >= 10 || undefined);
-      controller.abort();
-      assert.equal(await pending, undefined);
-      const sentAtCancel = (await sandboxRequests()).filter(isByIdRead).length;
+      const sentAtCancel = await cancelledExport(file);
 
       assert.equal(fs.existsSync(file), false, 'a file was left under the target name');
-      assert.deepEqual(fs.readdirSync(dir).filter((name) => name.includes('cancelled')), [], 'a temporary file was left behind');
+      assert.deepEqual(filesNamed('cancelled'), [], 'a temporary file was left behind');
       const info = await waitFor('the cancellation message', () => notifications.shown.find((n) => /cancelled/.test(n.message)));
       assert.match(info.message, /Nothing was written/);
 
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const sentLater = (await sandboxRequests()).filter(isByIdRead).length;
       assert.ok(sentLater <= sentAtCancel + 1, `${sentLater - sentAtCancel} billing reads were sent after the cancellation`);
+    } finally {
+      notifications.stop();
+    }
+  });
+
+  it('cancelled midway, leaves a file that was already at the target as it was', async () => {
+    const file = path.join(dir, 'cancelled-existing.csv');
+    fs.writeFileSync(file, PREVIOUS_EXPORT);
+    await cancelledExport(file);
+    assert.equal(fs.readFileSync(file, 'utf8'), PREVIOUS_EXPORT);
+    assert.deepEqual(filesNamed('cancelled-existing'), ['cancelled-existing.csv'], 'a temporary file was left behind');
+  });
+
+  it('fails with a clear error when a page of the customer list fails: nothing written, an existing file kept as it was', async () => {
+    const notifications = recordNotifications();
+    try {
+      for (const existing of [undefined, PREVIOUS_EXPORT]) {
+        const name = existing === undefined ? 'list-failed.csv' : 'list-failed-existing.csv';
+        const file = path.join(dir, name);
+        if (existing !== undefined) fs.writeFileSync(file, existing);
+        api.client.invalidate('default');
+        await clearSandboxRequests();
+        // The first page answers; the second (and its retries) fail.
+        await injectFault({ path: '/v1/customers?', tenant: 'default', status: 500, skip: 1, times: 0 });
+        notifications.shown.length = 0;
+
+        const rows = await vscode.commands.executeCommand('partnerCenter.exportCustomers', { tenantId: 'default', uri: vscode.Uri.file(file) });
+        assert.equal(rows, undefined);
+        const error = await waitFor('an error notification', () => notifications.shown.find((n) => n.severity === 'error'));
+        assert.match(error.message, /Partner Center answered 500/);
+        assert.ok((await sandboxRequests()).filter((r) => routeOf(r).toLowerCase() === '/customers').length >= 2, 'the second page was not asked for');
+        assert.deepEqual(notifications.shown.filter((n) => /Exported/.test(n.message)), [], 'a success was reported');
+        if (existing === undefined) assert.equal(fs.existsSync(file), false, 'a file was written under the target name');
+        else assert.equal(fs.readFileSync(file, 'utf8'), existing);
+        assert.deepEqual(filesNamed(path.basename(name, '.csv')), existing === undefined ? [] : [name], 'a temporary file was left behind');
+        await clearFaults();
+      }
     } finally {
       notifications.stop();
     }

@@ -31,6 +31,8 @@ class FakeClient implements Partial<PartnerCenterApi> {
   failWith: (id: string) => Error = (id) => new PartnerCenterError({ kind: 'http', status: 503, summary: `503 for ${id}` });
   /** Resolved by the test to let billing reads finish. */
   gate: Promise<void> = Promise.resolve();
+  /** Called as each billing read is sent (a test advances its fake clock here). */
+  onRead: () => void = () => undefined;
 
   constructor(count: number, private readonly pageSize: number) {
     this.all = Array.from({ length: count }, (_, i) => customer(i + 1));
@@ -47,6 +49,7 @@ class FakeClient implements Partial<PartnerCenterApi> {
 
   async getCustomer(_tenant: string, id: string, options?: RequestOptions): Promise<Fetched<Customer>> {
     this.billingReads++;
+    this.onRead();
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
@@ -59,16 +62,63 @@ class FakeClient implements Partial<PartnerCenterApi> {
       this.inFlight--;
     }
   }
+
+  /** A limiter that never makes anyone wait: the round trips alone decide how long an export takes. */
+  estimatedWaitMs(_tenant: string, _count: number): number {
+    return 0;
+  }
 }
 
-function run(client: FakeClient, includeBilling: boolean, signal = new AbortController().signal, progress: ExportProgress[] = []) {
+/**
+ * A fake client whose rate limiter allows `requests` per minute: the first `requests` reads go at once, each
+ * further one waits `60 s / requests` (what the real client's estimatedWaitMs reports for a full window).
+ */
+class BudgetedClient extends FakeClient {
+  constructor(count: number, private readonly requests: number) {
+    super(count, 500);
+  }
+
+  override estimatedWaitMs(_tenant: string, count: number): number {
+    const free = Math.max(0, this.requests - this.billingReads);
+    return (Math.max(0, count - free) * 60_000) / this.requests;
+  }
+}
+
+function run(
+  client: FakeClient,
+  includeBilling: boolean,
+  signal = new AbortController().signal,
+  onProgress?: (progress: ExportProgress) => void,
+  now?: () => number,
+) {
   return exportCustomers(client as unknown as PartnerCenterApi, {
     tenantId: 'fabrikam',
     includeBilling,
     correlationId: 'corr',
     signal,
-    onProgress: (p) => progress.push(p),
+    onProgress,
+    now,
   });
+}
+
+interface TimedReport {
+  readonly done: number;
+  readonly total: number;
+  readonly seconds: number | undefined;
+  /** The fake clock when it was reported (ms since the export started). */
+  readonly at: number;
+}
+
+/** Runs a billing export where each read takes `msPerRead` of a fake clock; returns its billing progress reports. */
+async function billingProgressOver(client: FakeClient, msPerRead: number): Promise<TimedReport[]> {
+  let clock = 0;
+  client.onRead = () => (clock += msPerRead);
+  const reports: TimedReport[] = [];
+  const onProgress = (p: ExportProgress) => {
+    if (p.phase === 'billing') reports.push({ done: p.done, total: p.total, seconds: p.remainingSeconds, at: clock });
+  };
+  await run(client, true, undefined, onProgress, () => clock);
+  return reports;
 }
 
 describe('customer export (no UI)', () => {
@@ -137,12 +187,34 @@ describe('customer export (no UI)', () => {
   it('reports the count while listing, then done/total and the time left while reading billing', async () => {
     const client = new FakeClient(12, 5);
     const progress: ExportProgress[] = [];
-    await run(client, true, undefined, progress);
+    await run(client, true, undefined, (p) => progress.push(p));
     assert.deepEqual(progress.filter((p) => p.phase === 'listing').map((p) => p.phase === 'listing' && p.loaded), [5, 10, 12]);
     const billing = progress.filter((p) => p.phase === 'billing');
     assert.deepEqual(billing.map((p) => p.phase === 'billing' && p.done), [0, ...Array.from({ length: 12 }, (_, i) => i + 1)]);
     assert.ok(billing.every((p) => p.phase === 'billing' && p.total === 12));
     const last = billing.at(-1)!;
     assert.ok(last.phase === 'billing' && last.remainingSeconds === 0);
+  });
+
+  it('says how long the request budget still makes the reads wait, however quick the first reads were', async () => {
+    // 1,250 customers at 500 requests a minute: the first 500 reads answer within seconds, the other 750 wait
+    // for the window to roll, 120 ms apiece: about 90 s are left all along the first 500.
+    const reports = await billingProgressOver(new BudgetedClient(1250, 500), 10);
+    const early = reports.filter((r) => r.done >= 50 && r.done <= 490);
+    assert.ok(early.length > 400);
+    for (const report of early) {
+      assert.ok(
+        report.seconds !== undefined && report.seconds >= 88 && report.seconds <= 95,
+        `${report.done} of 1250 done after ${report.at} ms: about ${report.seconds} s left, expected about 90 s`,
+      );
+    }
+    assert.equal(reports.at(-1)!.seconds, 0);
+  });
+
+  it('goes by the rate observed so far when the budget is not what the reads wait for', async () => {
+    const reports = await billingProgressOver(new BudgetedClient(300, 500), 40);
+    for (const report of reports.filter((r) => r.done > 0)) {
+      assert.equal(report.seconds, Math.ceil(((report.total - report.done) * report.at) / report.done / 1000), `at ${report.done} done`);
+    }
   });
 });
