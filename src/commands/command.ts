@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isCancellation } from '../api/errors';
 import type { Services } from '../services';
+import { literalText } from './literalText';
 
 /** What every command handler receives besides its arguments. */
 export interface CommandContext {
@@ -36,8 +37,8 @@ export function registerCommand<Args extends unknown[], Result>(
   });
 }
 
-/** An error notification with a "Show Log" action. */
+/** An error notification with a "Show Log" action. The message often quotes the server or a customer's data. */
 export async function showError(services: Services, message: string): Promise<void> {
   const showLog = vscode.l10n.t('Show Log');
-  if ((await vscode.window.showErrorMessage(message, showLog)) === showLog) services.log.show();
+  if ((await vscode.window.showErrorMessage(literalText(message), showLog)) === showLog) services.log.show();
 }

@@ -6,6 +6,7 @@ import { PartnerCenterError, isCancellation } from '../api/errors';
 import { type ExportProgress, type ExportResult, exportCustomers } from '../export/customerExport';
 import type { Services } from '../services';
 import { registerCommand } from './command';
+import { literalText } from './literalText';
 import type { CommandTargets } from './register';
 import { InvalidTargetError, resolveTenant } from './targets';
 
@@ -176,10 +177,12 @@ function reportResult(services: Services, tenantId: string, target: vscode.Uri, 
   const openIfAsked = (choice: string | undefined) => {
     if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
   };
+  // A file name can contain `$(…)` or `[…](…)` too: the notification must show it as typed.
+  const file = literalText(where);
   const exported =
     result.rows === 1
-      ? vscode.l10n.t('Exported 1 customer of {0} to {1}.', tenantId, where)
-      : vscode.l10n.t('Exported {0} customers of {1} to {2}.', result.rows, tenantId, where);
+      ? vscode.l10n.t('Exported 1 customer of {0} to {1}.', tenantId, file)
+      : vscode.l10n.t('Exported {0} customers of {1} to {2}.', result.rows, tenantId, file);
   const failures = result.billingFailures.length;
   if (failures === 0) {
     void vscode.window.showInformationMessage(exported, open).then(openIfAsked);

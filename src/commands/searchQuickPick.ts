@@ -4,10 +4,10 @@ import { errorMessage } from '../api/errors';
 import type { Customer } from '../api/schemas';
 import type { Services } from '../services';
 import { customerDisplayName, customerDomain } from '../presentation/customerFacts';
-import { escapeIconSyntax } from '../tree/escaping';
 import { searchFetchers } from '../tree/model/customerSources';
 import { PagedCustomerList } from '../tree/model/pagedCustomerList';
 import { debouncedSearch } from './debouncedSearch';
+import { literalText } from './literalText';
 import type { CustomerTarget } from './targets';
 
 /** Typing pauses this long before the server is asked: one search per pause, not one per key. */
@@ -48,7 +48,7 @@ export async function showCustomerSearch(services: Services, options: CustomerSe
     options.offerFilter && text
       ? [
           {
-            label: `$(filter) ${vscode.l10n.t('Filter the view to customers starting with "{0}"', escapeIconSyntax(text))}`,
+            label: `$(filter) ${vscode.l10n.t('Filter the view to customers starting with "{0}"', literalText(text))}`,
             alwaysShow: true,
             choice: { kind: 'filter', text },
           },
@@ -60,15 +60,15 @@ export async function showCustomerSearch(services: Services, options: CustomerSe
   };
   /** A row that only informs (an error, "no match"): data in it is escaped, it is not a choice. */
   const message = (text: string, icon?: string, tenantId?: string): SearchItem => ({
-    label: icon ? `$(${icon}) ${escapeIconSyntax(text)}` : escapeIconSyntax(text),
+    label: icon ? `$(${icon}) ${literalText(text)}` : literalText(text),
     detail: several ? tenantId : undefined,
     alwaysShow: true,
   });
 
   const customerItem = (tenantId: string, customer: Customer, text: string): SearchItem => ({
-    label: escapeIconSyntax(customerDisplayName(customer)),
-    description: escapeIconSyntax(customerDomain(customer) ?? ''),
-    detail: several ? vscode.l10n.t('{0} · tenant {1}', customer.id, tenantId) : customer.id,
+    label: literalText(customerDisplayName(customer)),
+    description: literalText(customerDomain(customer) ?? ''),
+    detail: literalText(several ? vscode.l10n.t('{0} · tenant {1}', customer.id, tenantId) : customer.id),
     // The server already matched it (name or domain); the quick pick's own filter must not hide it.
     alwaysShow: true,
     choice: { kind: 'customer', text, target: { tenantId, customerId: customer.id, companyName: customerDisplayName(customer) } },
