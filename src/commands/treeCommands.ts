@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { customerDomain } from '../presentation/customerFacts';
-import { escapeIconSyntax } from '../tree/escaping';
+import { customerDisplayName, customerDomain } from '../presentation/customerFacts';
 import { CustomerNode } from '../tree/nodes/customerNode';
 import type { TreeNode } from '../tree/nodes/treeNode';
 import type { Services } from '../services';
 import { type CommandContext, registerCommand } from './command';
 import { pickCustomer } from './customerPicker';
+import { literalText } from './literalText';
 import type { CommandTargets } from './register';
 import { showCustomerSearch } from './searchQuickPick';
 import { type CustomerTarget, InvalidTargetError, customerTargetOf, resolveTenant, tenantOf } from './targets';
@@ -33,17 +33,19 @@ export function registerTreeCommands(services: Services, targets: CommandTargets
   const copy = async (text: string, confirmation: string): Promise<string> => {
     await vscode.env.clipboard.writeText(text);
     // The status bar renders `$(name)` as an icon: copied data must show as typed.
-    vscode.window.setStatusBarMessage(`$(check) ${escapeIconSyntax(confirmation)}`, COPIED_MESSAGE_MS);
+    vscode.window.setStatusBarMessage(`$(check) ${literalText(confirmation)}`, COPIED_MESSAGE_MS);
     return text;
   };
 
   return [
     // No argument: the whole view. A node: that tenant, that customer, or the failed load of an error row.
+    // A `partnercenter:` URI (the JSON tab's title button): that document's customer.
     // Programmatic: `{ tenantId }` (a tenant) or `{ tenantId?, customerId }` (a customer).
     registerCommand(services, 'partnerCenter.refresh', async (context, arg?: unknown) => {
       const options = { correlationId: context.correlationId };
       if (arg === undefined || arg === null) return view.refresh(undefined, options);
       if (isTreeNode(arg)) return view.refresh(arg, options);
+      if (arg instanceof vscode.Uri) return targets.documents.refresh(arg, options);
       const settings = services.config.require();
       if (field(arg, 'customerId') !== undefined) return view.refreshCustomer(customerTargetOf(arg, settings)!, options);
       const tenantId = tenantOf(arg, settings);
@@ -73,9 +75,8 @@ export function registerTreeCommands(services: Services, targets: CommandTargets
       if (choice?.kind === 'customer') {
         const revealed = await view.reveal(choice.target, { ...options, searchText: choice.text });
         if (!revealed) {
-          void vscode.window.showWarningMessage(
-            vscode.l10n.t('{0} could not be shown in the Partner Center view.', choice.target.companyName ?? choice.target.customerId),
-          );
+          const name = literalText(choice.target.companyName ?? choice.target.customerId);
+          void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be shown in the Partner Center view.', name));
         }
         return undefined;
       }
@@ -94,13 +95,16 @@ export function registerTreeCommands(services: Services, targets: CommandTargets
       const target = await customerOf(arg, vscode.l10n.t('Copy Domain'), context);
       if (!target) return undefined;
       // A tree node knows its domain; otherwise it comes from the customer (the client's cache when fresh).
-      const domain =
-        arg instanceof CustomerNode
-          ? arg.domain
-          : customerDomain(
-              (await services.client.getCustomer(target.tenantId, target.customerId, { correlationId: context.correlationId })).value,
-            );
-      if (!domain) throw new Error(vscode.l10n.t('{0} has no domain.', target.companyName ?? target.customerId));
+      let domain: string | undefined;
+      let name = target.companyName;
+      if (arg instanceof CustomerNode) domain = arg.domain;
+      else {
+        const customer = (await services.client.getCustomer(target.tenantId, target.customerId, { correlationId: context.correlationId })).value;
+        domain = customerDomain(customer);
+        name ??= customerDisplayName(customer);
+      }
+      // Thrown: the command's error policy shows it (made literal there: the name is the customer's data).
+      if (!domain) throw new Error(vscode.l10n.t('{0} has no domain.', name ?? target.customerId));
       return copy(domain, vscode.l10n.t('Copied the domain {0}', domain));
     }),
 

@@ -64,6 +64,17 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
     return vscode.window.showTextDocument(document, { preview: false });
   }
 
+  /**
+   * The tab's Refresh: refetches the customer a `partnercenter:` document shows, bypassing the cache. The
+   * document (and the tree, and a billing panel) update in place from the client's fetch announcement.
+   * A failed fetch throws; the document keeps what it showed.
+   */
+  async refresh(uri: vscode.Uri, options: CustomerDocumentOptions = {}): Promise<void> {
+    const key = uri.scheme === CUSTOMER_DOCUMENT_SCHEME ? parseCustomerDocumentPath(uri.path) : undefined;
+    if (!key) throw new Error(vscode.l10n.t('This is not a Partner Center customer document: {0}', uri.toString()));
+    await this.services.client.getCustomer(key.tenantId, key.customerId, { correlationId: options.correlationId, bypassCache: true });
+  }
+
   /** Shows newer data of a customer in its open document, if any. */
   private showFetched(target: CustomerDocumentKey, fetched: Fetched<Customer>): void {
     const uri = this.existingUri(target);

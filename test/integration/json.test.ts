@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PartnerCenterExports } from '../../src/extension';
 import { NOTABLE, seedCustomer } from '../sandbox/seed';
+import { activatedExtension } from './extension';
 import { extensionExports, waitFor } from './helpers/extension';
 import { recordNotifications } from './helpers/notifications';
 import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
@@ -107,6 +108,45 @@ describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
     await waitFor('the refreshed content', () => editor.document.getText().includes('"addedLater"') || undefined);
     assert.deepEqual(JSON.parse(editor.document.getText()), changed);
     assert.equal(customerTabs().length, 1);
+  });
+
+  it('refreshes from its own title bar: Refresh with the tab\'s URI refetches that customer once, past the cache', async () => {
+    // (VS Code hands extensions the manifest with its when clauses normalized: `'partnercenter'`, quoted.)
+    const menus = (await activatedExtension()).packageJSON.contributes.menus as Record<string, { command: string; when?: string; group?: string }[]>;
+    const titleButton = menus['editor/title']?.find((m) => m.command === 'partnerCenter.refresh');
+    assert.match(titleButton?.when ?? '', /^resourceScheme == '?partnercenter'?$/, 'no Refresh button in the title bar of partnercenter: tabs');
+    assert.equal(titleButton?.group, 'navigation');
+    const customer = seedCustomer(TENANT, NOTABLE.default.cyrillic);
+    const editor = await openJson({ customerId: customer.id });
+    const before = editor.document.getText();
+    const changed = { ...(await servedCustomer(customer.id)), relationshipToPartner: 'advisor', refreshedFromTab: true };
+    await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 200, body: changed, times: 1 });
+    await clearSandboxRequests();
+
+    // The customer is fresh in the client's cache: only a refresh that bypasses it reaches the sandbox.
+    await vscode.commands.executeCommand('partnerCenter.refresh', editor.document.uri);
+    await waitFor('the refreshed content', () => editor.document.getText().includes('"refreshedFromTab"') || undefined);
+    assert.notEqual(editor.document.getText(), before);
+    assert.deepEqual(JSON.parse(editor.document.getText()), changed);
+    const requests = await sandboxRequests();
+    assert.deepEqual(requests.map((r) => routeOf(r).toLowerCase()), [`/customers/${customer.id}`], 'exactly one request, for that customer');
+    assert.equal(customerTabs().length, 1);
+  });
+
+  it('keeps what it shows and says why when its Refresh fails', async () => {
+    const customer = seedCustomer(TENANT, NOTABLE.default.cyrillic);
+    const editor = await openJson({ customerId: customer.id });
+    const before = editor.document.getText();
+    await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 404, times: 0 });
+    const notifications = recordNotifications();
+    try {
+      await vscode.commands.executeCommand('partnerCenter.refresh', editor.document.uri);
+      const error = await waitFor('an error notification', () => notifications.shown.find((n) => n.severity === 'error'));
+      assert.match(error.message, /404/);
+    } finally {
+      notifications.stop();
+    }
+    assert.equal(editor.document.getText(), before);
   });
 
   it('shows what the billing panel\'s Refresh fetched', async () => {
