@@ -38,7 +38,9 @@ const tenantId = z
   .trim()
   .min(1)
   .max(256)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]*$/, { message: 'expected a tenant id (GUID) or domain' });
+  // `error` as a function: the message is looked up when a value fails, after l10n is configured (the
+  // schema itself is built at import time, before activation).
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]*$/, { error: () => l10n.t('expected a tenant id (GUID) or domain') });
 
 const schema = z.object({
   cloud: z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]).default('global'),
@@ -47,7 +49,7 @@ const schema = z.object({
     .string()
     .trim()
     .regex(/^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
-      message: 'expected an application (client) id: a GUID',
+      error: () => l10n.t('expected an application (client) id: a GUID'),
     })
     .default(''),
   localEndpoint: z.string().default('http://127.0.0.1:7071'),

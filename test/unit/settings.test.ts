@@ -1,5 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DEFAULT_TENANT, parseSettings } from '../../src/settings';
+
+const FRENCH_BUNDLE = path.resolve(__dirname, '../../../l10n/bundle.l10n.fr.json');
 
 describe('settings', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -61,5 +66,19 @@ describe('settings', () => {
   it('rejects values of the wrong type from a hand-edited settings.json', () => {
     const result = parseSettings({ pageSize: '100', tenants: 'default' });
     assert.equal(result.ok, false);
+  });
+
+  describe('in French', () => {
+    // As activate() does: the bundle is configured after this module (and its schema) was loaded.
+    before(() => l10n.config({ contents: fs.readFileSync(FRENCH_BUNDLE, 'utf8') }));
+    after(() => l10n.config({ contents: {} }));
+
+    it('says what a tenant and a client id must be in French', () => {
+      const result = parseSettings({ tenants: ['-bad tenant'], clientId: 'not-a-guid' });
+      assert.equal(result.ok, false);
+      const [tenant, clientId] = result.ok ? [] : result.problems;
+      assert.equal(tenant, 'partnerCenter.tenants[0]\u00a0: un identifiant de locataire (GUID) ou un domaine est attendu');
+      assert.equal(clientId, "partnerCenter.clientId\u00a0: un identifiant d'application (client) est attendu\u00a0: un GUID");
+    });
   });
 });
