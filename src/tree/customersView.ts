@@ -196,7 +196,8 @@ class CustomersViewController implements CustomersView {
       Promise.all(
         tenants.map((tenantId) => {
           const list = this.lists.active(tenantId);
-          return list.needsLoad ? list.loadNext({ correlationId: options.correlationId }) : undefined;
+          // Searching again for the same text is the user asking again: a failed search is retried.
+          return list.needsLoad || list.error !== undefined ? list.loadNext({ correlationId: options.correlationId }) : undefined;
         }),
       ),
     );
@@ -387,7 +388,9 @@ class CustomersViewController implements CustomersView {
       message = vscode.l10n.t('Partner Center settings need attention: {0}', result.problems.join(' '));
     } else if (this.services.session.ready) {
       const summary = this.lists.searchSummary(result.settings.tenants);
-      if (summary) {
+      if (summary?.failed) {
+        message = vscode.l10n.t('Customers whose name or domain starts with "{0}": the search failed ({1} loaded)', summary.text, summary.count);
+      } else if (summary) {
         message = summary.more
           ? vscode.l10n.t('Customers whose name or domain starts with "{0}": {1} loaded, more available', summary.text, summary.count)
           : vscode.l10n.t('Customers whose name or domain starts with "{0}": {1}', summary.text, summary.count);

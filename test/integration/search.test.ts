@@ -6,8 +6,8 @@ import type { PartnerCenterApi } from '../../src/api/types';
 import type { CustomersView } from '../../src/tree/customersView';
 import { NOTABLE, SEARCH_PREFIXES, type SandboxCustomer, seedTenant } from '../sandbox/seed';
 import { extensionExports, useSettings, waitFor } from './helpers/extension';
-import { clearSandboxRequests, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
-import { customerRow, isCustomer, isLoadMore, rows, waitForRows } from './helpers/tree';
+import { clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
+import { customerRow, isCustomer, isError, isLoadMore, rows, waitForRows } from './helpers/tree';
 
 const DEFAULT = 'default';
 
@@ -122,6 +122,48 @@ describe('customer search', function () {
     assert.equal(shown.length, 1);
     assert.equal(shown[0]!.label, 'No customers whose name or domain starts with "zzzz-no-such-customer"');
     assert.equal(view.view.message, 'Customers whose name or domain starts with "zzzz-no-such-customer": 0');
+  });
+
+  it('shows a failed search as an error row with Retry, never the earlier results, and Retry shows the matches', async () => {
+    const earlier = SEARCH_PREFIXES.companyNarrow;
+    assert.ok(await vscode.commands.executeCommand<number>('partnerCenter.search', earlier), 'an earlier search found customers');
+    const prefix = SEARCH_PREFIXES.domain;
+    const expected = expectedMatches(DEFAULT, prefix);
+    // Every filtered list request fails (after the client's retries); the unfiltered list and by-id routes still work.
+    await injectFault({ path: '/customers?', pathRegex: 'filter=', tenant: DEFAULT, status: 500, times: 0 });
+
+    assert.equal(await vscode.commands.executeCommand<number>('partnerCenter.search', prefix), 0);
+    const failed = await rows(view);
+    assert.equal(failed.length, 1, `only the error row, none of the "${earlier}" results: ${failed.map((r) => r.label).join(', ')}`);
+    const error = failed[0]!;
+    assert.ok(isError(error), `an error row: ${error.label}`);
+    assert.ok(String(error.item.tooltip).includes('HTTP status: 500'), String(error.item.tooltip));
+    assert.equal(error.description, 'Click to retry');
+    assert.equal(error.item.command?.command, 'partnerCenter.refresh');
+    assert.equal(view.searchText, prefix);
+    assert.equal(view.view.message, `Customers whose name or domain starts with "${prefix}": the search failed (0 loaded)`);
+
+    // The failure is kept: showing the view again sends nothing.
+    await clearSandboxRequests();
+    view.provider.refresh(undefined);
+    await rows(view);
+    assert.deepEqual(await sandboxRequests(), [], 'no request until Retry');
+
+    await resetSandbox();
+    await vscode.commands.executeCommand('partnerCenter.refresh', error.node);
+    const recovered = await rows(view);
+    assert.deepEqual(recovered.map((r) => r.id).sort(), idsOf(expected));
+    assert.equal(view.view.message, `Customers whose name or domain starts with "${prefix}": ${expected.length}`);
+  });
+
+  it('searches again when the same text is searched after a failure', async () => {
+    const prefix = SEARCH_PREFIXES.companyNarrow;
+    await injectFault({ path: '/customers?', pathRegex: 'filter=', tenant: DEFAULT, status: 400, times: 0 });
+    assert.equal(await vscode.commands.executeCommand<number>('partnerCenter.search', prefix), 0);
+    assert.ok(isError((await rows(view))[0]!));
+    await resetSandbox();
+    assert.equal(await vscode.commands.executeCommand<number>('partnerCenter.search', prefix), expectedMatches(DEFAULT, prefix).length);
+    assert.ok((await rows(view)).every(isCustomer));
   });
 
   it('finds a name that starts with markup and shows it verbatim', async () => {

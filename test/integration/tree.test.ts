@@ -186,6 +186,45 @@ describe('customers tree', function () {
     assert.deepEqual(recovered.slice(2, 4).map((r) => r.description), ['None', 'No']);
   });
 
+  it('shows a failed refresh of one customer as an error row kept until Retry, its siblings untouched, and Retry shows it', async () => {
+    const failing = NOTABLE.default.german;
+    const sibling = NOTABLE.default.contoso;
+    const top = await firstPage();
+    const before = (await expand(customerRow(top, DEFAULT, failing).node)).map((r) => r.label);
+    assert.equal(before[0], 'Company profile');
+    const siblingBefore = (await expand(customerRow(top, DEFAULT, sibling).node)).map((r) => [r.label, r.description]);
+    await injectFault({ path: `/v1/customers/${failing}`, tenant: DEFAULT, status: 500, times: 0 });
+    await clearSandboxRequests();
+
+    await vscode.commands.executeCommand('partnerCenter.refresh', customerRow(top, DEFAULT, failing).node);
+    const failed = await rows(view, customerRow(await rows(view), DEFAULT, failing).node);
+    assert.equal(failed.length, 1, `only an error row under the customer: ${failed.map((r) => r.label).join(', ')}`);
+    const error = failed[0]!;
+    assert.ok(isError(error), `an error row: ${error.label}`);
+    assert.ok(String(error.item.tooltip).includes('HTTP status: 500'), String(error.item.tooltip));
+    assert.equal(error.description, 'Click to retry');
+    assert.equal(error.item.command?.command, 'partnerCenter.refresh');
+
+    // The rest of the tree is as it was: the same rows, the customer's own row, the expanded sibling.
+    const after = await rows(view);
+    assert.deepEqual(after.map((r) => r.id), top.map((r) => r.id));
+    assert.equal(customerRow(after, DEFAULT, failing).label, nameOf(seedCustomer(DEFAULT, failing)));
+    assert.deepEqual((await rows(view, customerRow(after, DEFAULT, sibling).node)).map((r) => [r.label, r.description]), siblingBefore);
+    const sent = await sandboxRequests();
+    assert.ok(sent.length > 0 && sent.every((r) => routeOf(r) === `/customers/${failing}`), sent.map(routeOf).join('\n'));
+
+    // Kept until Retry: a re-render of the whole view and of the customer sends nothing.
+    view.provider.refresh(undefined);
+    assert.ok(isError((await rows(view, customerRow(await rows(view), DEFAULT, failing).node))[0]!));
+    assert.equal((await sandboxRequests()).length, sent.length, 'the failure is cached until retried');
+
+    await resetSandbox();
+    await vscode.commands.executeCommand('partnerCenter.refresh', error.node);
+    const recovered = await rows(view, customerRow(await rows(view), DEFAULT, failing).node);
+    assert.deepEqual(recovered.map((r) => r.label), before);
+    assert.equal((await requestsFor(failing)).length, 1, 'one request for the retry');
+  });
+
   it('shows a failed page as an error row after the customers already loaded, and Retry loads it', async () => {
     const top = await firstPage();
     await injectFault({ path: '/v1/customers', tenant: DEFAULT, pathRegex: 'seekOperation|continuation', status: 400, times: 1 });
@@ -272,6 +311,38 @@ describe('customers tree', function () {
       // The customer both partners serve appears under each, with distinct ids.
       customerRow(contoso, DEFAULT, NOTABLE.fabrikam.shared);
       customerRow(fabrikam, 'fabrikam', NOTABLE.fabrikam.shared);
+    } finally {
+      await restore();
+    }
+    await waitForRows(view, 'back to one tenant', (r) => r.length === 101);
+  });
+
+  it('reloads only its own tenant on a tenant root\'s Refresh when two are configured', async () => {
+    const restore = await useSettings({ tenants: [DEFAULT, 'fabrikam'] });
+    try {
+      const roots = await waitForRows(view, 'two tenant roots', (r) => r.length === 2 && r.every((x) => x.tokens.includes('tenant')));
+      const [contosoRoot, fabrikamRoot] = [roots[0]!.node, roots[1]!.node];
+      const contoso = await rows(view, contosoRoot);
+      const fabrikam = await rows(view, fabrikamRoot);
+      // An expanded customer under each root: the shared one, with the same customer id in both tenants.
+      await expand(customerRow(contoso, DEFAULT, NOTABLE.fabrikam.shared).node);
+      await expand(customerRow(fabrikam, 'fabrikam', NOTABLE.fabrikam.shared).node);
+      await clearSandboxRequests();
+
+      await vscode.commands.executeCommand('partnerCenter.refresh', fabrikamRoot);
+      // Everything on screen renders again, as VS Code does after a change.
+      const fabrikamAfter = await rows(view, fabrikamRoot);
+      assert.equal((await rows(view, customerRow(fabrikamAfter, 'fabrikam', NOTABLE.fabrikam.shared).node))[0]?.label, 'Company profile');
+      const contosoAfter = await rows(view, contosoRoot);
+      assert.equal((await rows(view, customerRow(contosoAfter, DEFAULT, NOTABLE.fabrikam.shared).node))[0]?.label, 'Company profile');
+
+      const requests = await sandboxRequests();
+      const byTenant = (tenant: string) => requests.filter((r) => r.tenant === tenant).map(routeOf);
+      assert.deepEqual(byTenant(DEFAULT), [], 'nothing of the other tenant was fetched again');
+      assert.deepEqual(byTenant('fabrikam').sort(), ['/customers', `/customers/${NOTABLE.fabrikam.shared}`].sort(), 'its list and its expanded customer');
+      assert.equal(requests.length, 2, requests.map((r) => `${r.tenant} ${r.path}`).join('\n'));
+      assert.deepEqual(fabrikamAfter.map((r) => r.id), fabrikam.map((r) => r.id));
+      assert.deepEqual(contosoAfter.map((r) => r.id), contoso.map((r) => r.id));
     } finally {
       await restore();
     }

@@ -248,7 +248,22 @@ describe('tree: search and full lists', () => {
     lists.setSearch('con');
     await lists.active('default').loadNext();
     await lists.active('fabrikam').loadNext();
-    assert.deepEqual(lists.searchSummary(['default', 'fabrikam']), { text: 'con', count: 2, more: true });
+    assert.deepEqual(lists.searchSummary(['default', 'fabrikam']), { text: 'con', count: 2, more: true, failed: false });
+  });
+
+  it('says when a tenant\'s search failed, counting what the others found', async () => {
+    const lists = new CustomerLists((tenantId) =>
+      new PagedCustomerList([
+        async () => {
+          if (tenantId === 'fabrikam') throw new PartnerCenterError({ kind: 'http', summary: 'down', status: 500 });
+          return { customers: [customer(tenantId)] };
+        },
+      ]),
+    );
+    lists.setSearch('con');
+    await lists.active('default').loadNext();
+    await lists.active('fabrikam').loadNext();
+    assert.deepEqual(lists.searchSummary(['default', 'fabrikam']), { text: 'con', count: 1, more: false, failed: true });
   });
 });
 

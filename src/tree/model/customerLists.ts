@@ -9,6 +9,8 @@ export interface SearchSummary {
   readonly count: number;
   /** Some tenant has a further page of results. */
   readonly more: boolean;
+  /** Some tenant's search failed (its error row says why): the count is not all there is. */
+  readonly failed: boolean;
 }
 
 /**
@@ -77,12 +79,14 @@ export class CustomerLists {
     if (this.query === undefined) return undefined;
     let count = 0;
     let more = false;
+    let failed = false;
     for (const tenantId of tenantIds) {
       const list = this.results.get(tenantId);
       if (!list) continue;
       count += list.items.length;
       more ||= list.hasMore && list.pagesLoaded > 0;
+      failed ||= list.error !== undefined;
     }
-    return { text: this.query, count, more };
+    return { text: this.query, count, more, failed };
   }
 }
