@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activatedExtension, sandboxUrl } from './extension';
+import { waitFor } from './helpers/extension';
+import { EXTENSION_ID, activatedExtension, sandboxUrl } from './extension';
 
 interface ContributedCommand {
   command: string;
@@ -28,10 +29,19 @@ describe('the extension in a real VS Code', () => {
     await vscode.commands.executeCommand('partnerCenter.customers.focus');
   });
 
-  it('opens its log with "Partner Center: Show Log"', async () => {
+  it('opens its log with "Partner Center: Show Log": the Output view shows the Partner Center channel', async () => {
     await activatedExtension();
-    assert.ok((await vscode.commands.getCommands(true)).includes('partnerCenter.showLog'));
+    // The Output view's editor is visible to extensions while it is shown: `output:<extension id>.Partner Center.log`.
+    const isOurLog = (editor: vscode.TextEditor) =>
+      editor.document.uri.scheme === 'output' && editor.document.uri.path.startsWith(`${EXTENSION_ID}.Partner Center`);
+    const shownLog = () => vscode.window.visibleTextEditors.find(isOurLog);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await waitFor('the Output view to be closed', () => (shownLog() ? undefined : true));
+
     await vscode.commands.executeCommand('partnerCenter.showLog');
+    const log = await waitFor('the Partner Center log in the Output view', shownLog);
+    assert.equal(log.document.languageId, 'log');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
   it('registers every command its package.json declares', async () => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Dialog } from 'playwright-core';
 import { sandboxUrl } from './sandbox';
-import { UI_TIMEOUT_MS, useWorkbench } from './workbench';
+import { UI_TIMEOUT_MS, type Workbench, useWorkbench } from './workbench';
 
 interface SandboxCustomer {
   id: string;
@@ -20,6 +20,18 @@ async function markupCustomer(): Promise<SandboxCustomer> {
   assert.ok(listed, 'the sandbox has no customer with an <img onerror> in its name on its first page');
   const response = await fetch(`${sandboxUrl()}/v1/customers/${listed.id}`, { headers });
   return JSON.parse((await response.text()).replace(/^\uFEFF/, '')) as SandboxCustomer;
+}
+
+/**
+ * Opens (or, when open, reveals: one panel per customer) a customer's billing panel from its context menu, so
+ * that no test depends on an earlier one having left it open.
+ */
+async function openBillingPanel(wb: Workbench, customer: SandboxCustomer): Promise<void> {
+  await wb.openPartnerCenter();
+  const row = wb.treeRow(customer.companyProfile.companyName).first();
+  await row.waitFor({ timeout: UI_TIMEOUT_MS });
+  await wb.runContextMenuEntry(row, wb.strings['command.openBillingDetails']);
+  await wb.webview().locator('main dl').waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
 describe('the billing webview in the workbench', () => {
@@ -38,15 +50,10 @@ describe('the billing webview in the workbench', () => {
     const customer = await markupCustomer();
     const name = customer.companyProfile.companyName;
     const wb = workbench();
-    await wb.openPartnerCenter();
-    const row = wb.treeRow(name).first();
-    await row.waitFor({ timeout: UI_TIMEOUT_MS });
-    await wb.runContextMenuEntry(row, wb.strings['command.openBillingDetails']);
+    await openBillingPanel(wb, customer);
 
     const page = wb.webview();
     const heading = page.locator('main h1');
-    await heading.waitFor({ timeout: UI_TIMEOUT_MS });
-    await page.locator('main dl').waitFor({ timeout: UI_TIMEOUT_MS });
     assert.equal(await heading.textContent(), `Billing — ${name}`);
     const contact = [customer.billingProfile.firstName, customer.billingProfile.lastName].filter(Boolean).join(' ');
     assert.ok(contact.includes('<'), 'the seeded billing contact carries markup');
@@ -66,6 +73,7 @@ describe('the billing webview in the workbench', () => {
   it('is usable with the keyboard: Tab reaches the buttons with a visible focus, Enter activates them', async () => {
     const customer = await markupCustomer();
     const wb = workbench();
+    await openBillingPanel(wb, customer);
     const page = wb.webview();
     const buttons = page.locator('main button');
     await buttons.first().waitFor({ timeout: UI_TIMEOUT_MS });
@@ -90,7 +98,7 @@ describe('the billing webview in the workbench', () => {
   it('comes back, with its data, after the window is reloaded', async () => {
     const customer = await markupCustomer();
     const wb = workbench();
-    await wb.webview().locator('main h1').waitFor({ timeout: UI_TIMEOUT_MS });
+    await openBillingPanel(wb, customer);
     // As a person does it (the workbench saves its editors on the way out, then the page reloads).
     await Promise.all([wb.page.waitForEvent('load', { timeout: 60_000 }), wb.runCommand('Developer: Reload Window')]);
     await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });

@@ -1,6 +1,8 @@
 // What a person sees of the Partner Center view in the real workbench, in English and in French: the
-// customers, a tooltip, an expanded customer, the billing details, a customer's JSON and the search. One
-// workbench per language, used by the tests of its block in order, as a person would go from one to the next.
+// customers, a tooltip, an expanded customer, the billing details, a customer's JSON (markup in it as text),
+// the language Partner Center is asked to answer in, and the search. One workbench per language, used by the
+// tests of its block in order, as a person would go from one to the next; each test starts from the Customers
+// view and needs nothing an earlier one left open (a menu, a quick pick, a panel).
 // Expected values come from the sandbox's seed (what the server answers) and the extension's translation
 // files (what each label must read in that language); screenshots go to test-results/<locale>-*.png.
 import * as assert from 'node:assert/strict';
@@ -8,6 +10,7 @@ import type { Dialog } from 'playwright-core';
 import manifest from '../../package.json';
 import { matchesFilter } from '../sandbox/paging';
 import { NOTABLE, SEARCH_PREFIXES, type SandboxCustomer, seedCustomer, seedTenant } from '../sandbox/seed';
+import { requestsSince } from './sandbox';
 import { type Locale, UI_TIMEOUT_MS, type Workbench, useWorkbench } from './workbench';
 
 const TENANT = 'default';
@@ -21,6 +24,8 @@ const RELATIONSHIP_WORDS: Readonly<Record<string, string>> = {
   microsoft_support: 'Microsoft support',
 };
 const LANGUAGES: Readonly<Record<Locale, string>> = { en: 'an English', fr: 'a French' };
+/** The culture Partner Center is asked to answer in (`X-Locale`) by a workbench in each language. */
+const X_LOCALES: Readonly<Record<Locale, string>> = { en: 'en-US', fr: 'fr-FR' };
 
 const customer = (key: keyof typeof NOTABLE.default): SandboxCustomer => seedCustomer(TENANT, NOTABLE.default[key]);
 
@@ -84,6 +89,8 @@ for (const locale of ['en', 'fr'] as const) {
         void dialog.dismiss();
       });
     });
+    // Each test starts from the Customers view, whatever the one before it left on screen.
+    beforeEach(() => workbench().openPartnerCenter());
 
     it('lists the customers of the partner tenant with their domains, then a Load more row', async () => {
       const wb = workbench();
@@ -213,6 +220,43 @@ for (const locale of ['en', 'fr'] as const) {
       await wb.page.keyboard.type('x');
       await wb.page.locator('.monaco-editor-overlaymessage', { hasText: 'read-only' }).waitFor({ timeout: UI_TIMEOUT_MS });
       assert.deepEqual((await wb.editorLines()).slice(0, 2), lines.slice(0, 2));
+    });
+
+    it("opens the JSON of customers named with markup from the context menu: the markup reads as text and none of it runs", async () => {
+      const wb = workbench();
+      await wb.collapseTree(); // their rows near the top of the list show, whatever was expanded before
+      for (const key of ['markup', 'scriptName'] as const) {
+        const shown = customer(key);
+        const name = shown.companyProfile.companyName;
+        await wb.runContextMenuEntry(wb.treeItem(name), wb.strings['command.openCustomerJson']);
+        // The tab is named after the company, its markup characters made harmless.
+        const visibleName = name.slice(name.lastIndexOf('>') + 1).trim();
+        const tab = wb.activeTab();
+        await tab.and(wb.page.locator(`[aria-label$="${visibleName}.json"]`)).waitFor({ timeout: UI_TIMEOUT_MS });
+        assert.ok(!(await tab.getAttribute('aria-label'))?.includes('<'), 'the tab title carries markup');
+        const editor = wb.page.locator('.part.editor .editor-group-container.active .monaco-editor');
+        await editor.locator('.view-line', { hasText: shown.id }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+        const lines = (await wb.editorLines()).map((line) => line.trim());
+        // The name exactly as received, as a JSON string: every character of its markup on screen.
+        assert.ok(lines.includes(`"companyName": ${JSON.stringify(name)},`), `no companyName line in ${JSON.stringify(lines)}`);
+        assert.equal(await editor.locator('img, script, b').count(), 0, 'an element was made from the data');
+        if (key === 'markup') {
+          await wb.page.mouse.move(0, 0); // no row hover over the editor in the picture
+          await wb.screenshot(`${locale}-json-markup`);
+        }
+      }
+      await wb.page.waitForTimeout(500); // an onerror handler would have fired by now
+      assert.deepEqual(dialogs, [], 'a script from the data ran');
+    });
+
+    it(`asks Partner Center to answer in the workbench's language (X-Locale: ${X_LOCALES[locale]})`, async () => {
+      const wb = workbench();
+      await wb.collapseTree();
+      const since = Date.now();
+      await wb.runContextMenuEntry(wb.treeItem(contoso.companyProfile.companyName), wb.strings['command.refresh']);
+      // The refresh fetches the customer again; everything this workbench sent meanwhile says the same.
+      const requests = await requestsSince(since, (request) => request.path.includes(`/customers/${contoso.id}`));
+      assert.deepEqual([...new Set(requests.map((request) => request.headers['x-locale']))], [X_LOCALES[locale]]);
     });
 
     it('searches customers by prefix, says what the view shows, and clears the search', async () => {

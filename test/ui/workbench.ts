@@ -152,6 +152,18 @@ export class Workbench {
       .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
   }
 
+  /**
+   * Collapses the side bar's tree with the view's own Collapse All button (VS Code's, so English in every
+   * workbench), so that the first rows of the list show whatever earlier steps expanded. Disabled: nothing
+   * is expanded.
+   */
+  async collapseTree(): Promise<void> {
+    const collapseAll = this.viewTitleAction('Collapse All');
+    await collapseAll.waitFor({ timeout: UI_TIMEOUT_MS });
+    if (await collapseAll.isEnabled()) await collapseAll.click();
+    await this.page.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  }
+
   /** The rows the side bar's tree has rendered, top to bottom: depth, label and description. */
   async visibleTreeRows(): Promise<{ level: number; label: string; description: string }[]> {
     const rows = await this.page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements) =>
