@@ -2,8 +2,9 @@ import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Settings } from '../settings';
-import { type ApiTarget, type TokenSource, sameTarget } from './auth';
+import { type ApiTarget, type TokenSource, resolveApiUrl, sameTarget } from './auth';
 import { type CacheKey, ResponseCache } from './cache';
+import { customerPage } from './customerPage';
 import { PartnerCenterError } from './errors';
 import { PartnerCenterHttp } from './http';
 import type { Logger } from './logger';
@@ -210,16 +211,17 @@ export class PartnerCenterClient implements PartnerCenterApi {
   ): Promise<CustomerPage> {
     const key: CacheKey = { tenant, id: `customers ${uri} ${JSON.stringify(headers)}` };
     return this.cache.load(key, ttl(settings), options, async (signal) => {
-      const result = await this.http.get({
-        tenant,
-        target: settings,
-        uri,
-        headers,
-        schema: customerCollectionSchema,
-        correlationId: options.correlationId ?? randomUUID(),
-        signal,
-      });
-      return { customers: result.value.items, next: nextCursor(result.value, settings, filter) };
+      const correlationId = options.correlationId ?? randomUUID();
+      const result = await this.http.get({ tenant, target: settings, uri, headers, schema: customerCollectionSchema, correlationId, signal });
+      const url = resolveApiUrl(settings.apiBase, uri);
+      const request = { requestId: result.requestId, correlationId, label: `GET ${url.pathname}${url.search}` };
+      const page = customerPage(result.value, request, nextCursor(result.value, settings, filter));
+      // Once per fetch (a cached page is not logged again): what support needs to find the broken item.
+      for (const entry of page.entries) {
+        if (entry.kind !== 'invalid') continue;
+        this.options.logger.warn(`${request.label}: a list item does not match the schema (shown as an error in its place): ${entry.invalid.error.message}`);
+      }
+      return page;
     });
   }
 

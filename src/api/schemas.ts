@@ -101,20 +101,55 @@ export const customerSchema = z.looseObject({
   attributes: attributesSchema.nullish(),
 });
 
+/** A list item that does not match its schema, read on its own: its issues carry their path from the body root. */
+export interface InvalidItem {
+  /** Where it is in the body's `items` (null entries counted), as in `items[3]`. */
+  readonly index: number;
+  readonly issues: readonly z.core.$ZodIssue[];
+  /** The item as received (for the log, and its `id` when that at least is a string). */
+  readonly raw: unknown;
+}
+
+/** One list item as validated on its own: the value, or why it is not one. */
+export type ItemResult<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & InvalidItem);
+
+/**
+ * `items`, validated one by one: one broken customer must not hide its (up to 100) siblings, so an item that
+ * fails becomes an invalid entry in its place. Null entries are dropped; an `items` that is not an array fails.
+ */
+function itemsOf<T extends z.ZodType>(item: T) {
+  return z.array(z.unknown()).transform((items) =>
+    items.flatMap((entry, index): ItemResult<z.output<T>>[] => {
+      if (entry === null) return [];
+      const parsed = item.safeParse(entry);
+      if (parsed.success) return [{ ok: true, value: parsed.data }];
+      const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['items', index, ...issue.path] }));
+      return [{ ok: false, index, issues, raw: entry }];
+    }),
+  );
+}
+
 /**
  * ResourceCollection / SeekBasedResourceCollection. `totalCount` is the size of this page only. `items: null`
- * is an empty page; a body without `items` is not a collection at all and fails.
+ * is an empty page; a body without `items` is not a collection at all and fails. The value has `entries` (every
+ * item in order, valid or not) and `items` (the valid ones).
  */
 export function collectionSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({
-    totalCount: z.number().nullish(),
-    items: listOf(item)
-      .nullable()
-      .transform((items) => items ?? []),
-    links: linksSchema.nullish(),
-    continuationToken: text,
-    attributes: attributesSchema.nullish(),
-  });
+  return z
+    .looseObject({
+      totalCount: z.number().nullish(),
+      items: itemsOf(item)
+        .nullable()
+        .transform((items) => items ?? []),
+      links: linksSchema.nullish(),
+      continuationToken: text,
+      attributes: attributesSchema.nullish(),
+    })
+    .transform(({ items: entries, ...envelope }) => ({
+      ...envelope,
+      entries,
+      items: entries.flatMap((entry) => (entry.ok ? [entry.value] : [])),
+    }));
 }
 
 export const customerCollectionSchema = collectionSchema(customerSchema);
@@ -200,7 +235,11 @@ export function readErrorBody(body: unknown): ErrorBodyInfo {
 
 /** Renders a zod error as `path: problem` lines, e.g. `items[3].companyProfile.domain: expected string, received number`. */
 export function describeSchemaError(error: z.ZodError): string {
-  return error.issues
+  return describeIssues(error.issues);
+}
+
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
     .slice(0, 5)
     .map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
     .join('; ');

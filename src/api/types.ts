@@ -1,3 +1,4 @@
+import type { PartnerCenterError } from './errors';
 import type { BillingProfile, CompanyProfile, Customer } from './schemas';
 
 /** Options every client operation takes. */
@@ -20,10 +21,33 @@ export interface PageCursor {
 }
 
 export interface CustomerPage {
-  /** The customers of this page, validated (list items carry only the company profile summary). */
+  /** The valid customers of this page (list items carry only the company profile summary). */
   readonly customers: readonly Customer[];
+  /** Every item of the page in the order received: the valid customers and, in their places, the invalid ones. */
+  readonly entries: readonly CustomerPageEntry[];
   /** Present while a further page exists. */
   readonly next?: PageCursor;
+}
+
+export type CustomerPageEntry =
+  | { readonly kind: 'customer'; readonly customer: Customer }
+  | { readonly kind: 'invalid'; readonly invalid: InvalidCustomer };
+
+/**
+ * A list item that does not match the customer schema. It is validated on its own (its siblings are shown),
+ * and shown as an error in its place, never dropped silently nor half-rendered.
+ */
+export interface InvalidCustomer {
+  /** Its index in the page body's `items`. */
+  readonly index: number;
+  /** Its `id` when that at least is a non-empty string. */
+  readonly id?: string;
+  /** What is wrong, naming the field paths from the body root, e.g. `items[3].companyProfile: expected object`. */
+  readonly problem: string;
+  /** `invalidResponse`, with the field path and the page request's ids; its message is `problem` in a sentence. */
+  readonly error: PartnerCenterError;
+  /** The item as received. */
+  readonly raw: unknown;
 }
 
 /** The two prefix-searchable fields (`starts_with`, case-insensitive). */

@@ -1,6 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { PartnerCenterError, errorMessage, isCancellation } from '../api/errors';
 import type { Customer } from '../api/schemas';
-import type { PartnerCenterApi, TenantId } from '../api/types';
+import type { InvalidCustomer, PartnerCenterApi, TenantId } from '../api/types';
 import { csvDocument } from './csv';
 import { RemainingTime } from './remainingTime';
 
@@ -59,6 +60,7 @@ async function listAllCustomers(client: PartnerCenterApi, request: ExportRequest
   const options = { signal: request.signal, correlationId: request.correlationId };
   const seen = new Set<string>();
   const customers: Customer[] = [];
+  const invalid: InvalidCustomer[] = [];
   let page = await client.listCustomers(request.tenantId, undefined, options);
   for (;;) {
     // A customer added while paging can shift a page boundary; never write the same customer twice.
@@ -67,11 +69,37 @@ async function listAllCustomers(client: PartnerCenterApi, request: ExportRequest
       seen.add(customer.id);
       customers.push(customer);
     }
-    request.onProgress?.({ phase: 'listing', loaded: customers.length });
+    for (const entry of page.entries) if (entry.kind === 'invalid') invalid.push(entry.invalid);
+    request.onProgress?.({ phase: 'listing', loaded: customers.length + invalid.length });
     throwIfCancelled(request.signal);
-    if (!page.next) return customers;
+    if (!page.next) break;
     page = await client.listCustomers(request.tenantId, page.next, options);
   }
+  if (invalid.length > 0) throw unreadableCustomers(request.tenantId, invalid);
+  return customers;
+}
+
+/**
+ * Customers the list gave in a form that cannot be read fail the export, after the listing (so the count is
+ * complete) and before any billing read: a CSV quietly missing customers is worse than none, and the message
+ * says which field broke (with the request id), which is what Partner Center support needs.
+ */
+function unreadableCustomers(tenantId: TenantId, invalid: readonly InvalidCustomer[]): PartnerCenterError {
+  const first = invalid[0]!;
+  return new PartnerCenterError({
+    kind: 'invalidResponse',
+    summary: l10n.t(
+      'Nothing was exported: Partner Center listed customers of tenant {0} that cannot be read ({1} in all; the first: {2}).',
+      tenantId,
+      invalid.length,
+      first.problem,
+    ),
+    status: first.error.status,
+    fieldPath: first.error.fieldPath,
+    requestId: first.error.requestId,
+    correlationId: first.error.correlationId,
+    request: first.error.request,
+  });
 }
 
 /** One `getCustomer` per customer (it embeds the billing profile), a few at a time; the client paces them. */

@@ -10,7 +10,7 @@ import { CustomersTreeProvider } from './customersTreeProvider';
 import { CustomerLists } from './model/customerLists';
 import { fullListFetchers, searchFetchers } from './model/customerSources';
 import { Loadable } from './model/loadable';
-import { PagedCustomerList } from './model/pagedCustomerList';
+import { type ListEntry, PagedCustomerList } from './model/pagedCustomerList';
 import { affectsCustomerLists } from './model/settingsChange';
 import { CustomerNode } from './nodes/customerNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
@@ -105,12 +105,13 @@ class CustomersViewController implements CustomersView {
       await this.withProgress(list.loadNext({ correlationId: randomUUID() }));
       this.updateMessage();
     }
-    const nodes: TreeNode[] = list.items.map((customer) => this.customerNode(tenantId, customer, parent));
+    const nodes: TreeNode[] = list.entries.map((entry) => this.entryNode(tenantId, entry, parent));
     if (list.error !== undefined) {
       nodes.push(new ErrorNode(`${tenantId}/#error`, list.error, parent, (correlationId) => this.retryList(tenantId, correlationId)));
     } else if (list.hasMore && list.pagesLoaded > 0) {
-      nodes.push(new LoadMoreNode(tenantId, list.items.length, parent));
-    } else if (list.pagesLoaded > 0 && list.items.length === 0) {
+      // Counts every row shown, unreadable customers too: they were loaded (and page sizes add up).
+      nodes.push(new LoadMoreNode(tenantId, list.entries.length, parent, list.invalidCount));
+    } else if (list.pagesLoaded > 0 && list.entries.length === 0) {
       const text = this.lists.searchText;
       const message =
         text === undefined
@@ -288,6 +289,17 @@ class CustomersViewController implements CustomersView {
   private cancelTenant(tenantId: string): void {
     this.aborts.get(tenantId)?.abort();
     this.aborts.delete(tenantId);
+  }
+
+  /**
+   * A row of a list. An unreadable customer is an error row in its place; its Retry reloads the tenant's
+   * list past the cache, as the tenant's Refresh does: an item cannot be re-read on its own (it may lack even
+   * a valid id), and the cached page would give the same answer.
+   */
+  private entryNode(tenantId: string, entry: ListEntry, parent: TenantNode | undefined): TreeNode {
+    if (entry.kind === 'customer') return this.customerNode(tenantId, entry.customer, parent);
+    const retry = (correlationId: string) => this.refreshTenants([tenantId], { correlationId });
+    return new ErrorNode(`${tenantId}/#invalid/${entry.key}`, entry.invalid.error, parent, retry);
   }
 
   private customerNode(tenantId: string, customer: Customer, parent: TenantNode | undefined): CustomerNode {

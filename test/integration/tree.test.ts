@@ -171,6 +171,47 @@ describe('customers tree', function () {
     assert.equal((await requestsFor(failing)).length, 1, 'one request for the retry');
   });
 
+  it('shows a list item that breaks the schema as an error row in its place, its siblings and paging intact, until Retry', async () => {
+    const seed = seedDefault();
+    const broken = seed[3]!;
+    // Only the first page (later pages add `seekOperation`), for as long as the test wants.
+    await injectFault({ pathRegex: '^/v1/customers\\?size=100$', tenant: DEFAULT, kind: 'schema', field: 'items[3].companyProfile', value: 42, times: 0 });
+    const top = await waitForRows(view, 'the first page with one error row', (r) => r.length === 101 && isError(r[3]!) && isLoadMore(r[100]!));
+    const error = top[3]!;
+    assert.equal(error.id, `${DEFAULT}/#invalid/id:${broken.id}`);
+    assert.match(error.label, /items\[3\]\.companyProfile: .*expected object/, 'the message names the field path');
+    assert.ok(error.label.includes(broken.id), 'and the customer id, which was readable');
+    assert.ok(String(error.item.tooltip).includes('Request ID'), 'the tooltip carries the request id');
+    assert.equal(error.item.command?.command, 'partnerCenter.refresh');
+    assert.deepEqual(
+      top.filter(isCustomer).map((r) => r.id),
+      seed.slice(0, 100).filter((c) => c !== broken).map((c) => `${DEFAULT}/${c.id}`),
+      'its 99 siblings, in order',
+    );
+    assert.equal(top[100]!.description, '100 loaded', 'every row counts, the unreadable one too');
+    assert.match(String(top[100]!.item.tooltip), /1 of them could not be read/);
+    assert.equal((await expand(top[4]!.node))[0]?.label, 'Company profile', 'a sibling expands');
+
+    await vscode.commands.executeCommand('partnerCenter.loadMore', top[100]!.node);
+    const twoPages = await rows(view);
+    assert.equal(twoPages.filter(isCustomer).length, 199);
+    assert.ok(isError(twoPages[3]!), 'still in its place');
+    assert.equal(twoPages[200]!.description, '200 loaded');
+
+    // Kept: a re-render sends nothing. Retry reloads the tenant's pages past the cache.
+    await clearSandboxRequests();
+    view.provider.refresh(undefined);
+    await rows(view);
+    assert.deepEqual(await sandboxRequests(), [], 'looking again sends nothing');
+    await resetSandbox();
+    await vscode.commands.executeCommand('partnerCenter.refresh', twoPages[3]!.node);
+    const recovered = await rows(view);
+    assert.deepEqual(recovered.slice(0, 200).map((r) => r.id), seed.slice(0, 200).map((c) => `${DEFAULT}/${c.id}`));
+    assert.equal(recovered[200]!.description, '200 loaded');
+    const listRequests = (await sandboxRequests()).filter((r) => routeOf(r).toLowerCase() === '/customers');
+    assert.equal(listRequests.length, 2, 'the two loaded pages, fetched again');
+  });
+
   it('shows a server error (500, after the client\'s retries) with status and request id, and recovers on retry', async () => {
     const failing = NOTABLE.default.cyrillic;
     await injectFault({ path: `/v1/customers/${failing}`, tenant: DEFAULT, status: 500, times: 0 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PartnerCenterError } from '../../src/api/errors';
-import type { Customer } from '../../src/api/schemas';
+import { customerPage } from '../../src/api/customerPage';
+import { type Customer, customerCollectionSchema } from '../../src/api/schemas';
 import type { CustomerPage, Fetched, PageCursor, PartnerCenterApi, RequestOptions } from '../../src/api/types';
 import { BASE_COLUMNS, BILLING_COLUMNS, BILLING_CONCURRENCY, type ExportProgress, exportCustomers } from '../../src/export/customerExport';
 import { parseCsv } from '../integration/helpers/csv';
@@ -28,6 +29,8 @@ class FakeClient implements Partial<PartnerCenterApi> {
   inFlight = 0;
   maxInFlight = 0;
   failing = new Set<string>();
+  /** List items (by index in the whole list) sent in place of the customer, e.g. breaking the schema. */
+  broken = new Map<number, unknown>();
   failWith: (id: string) => Error = (id) => new PartnerCenterError({ kind: 'http', status: 503, summary: `503 for ${id}` });
   /** Resolved by the test to let billing reads finish. */
   gate: Promise<void> = Promise.resolve();
@@ -42,9 +45,12 @@ class FakeClient implements Partial<PartnerCenterApi> {
     if (options?.signal?.aborted) throw PartnerCenterError.cancelled();
     const start = cursor ? Number(cursor.uri) : 0;
     // List items carry only the company profile, as the real API's do.
-    const customers = this.all.slice(start, start + this.pageSize).map(({ billingProfile: _b, ...rest }) => rest);
+    const items: unknown[] = this.all.slice(start, start + this.pageSize).map(({ billingProfile: _b, ...rest }) => rest);
+    for (const [index, item] of this.broken) if (index >= start && index < start + this.pageSize) items[index - start] = item;
     const next = start + this.pageSize < this.all.length ? { uri: String(start + this.pageSize), headers: {} } : undefined;
-    return { customers, next };
+    // Through the real schema and page builder: the export reads pages exactly as the client gives them.
+    const request = { requestId: `req-${start}`, correlationId: options?.correlationId ?? '', label: `GET /v1/customers?start=${start}` };
+    return customerPage(customerCollectionSchema.parse({ items }), request, next);
   }
 
   async getCustomer(_tenant: string, id: string, options?: RequestOptions): Promise<Fetched<Customer>> {
@@ -161,6 +167,24 @@ describe('customer export (no UI)', () => {
     assert.equal(records[5]![4], 'First5');
     assert.deepEqual(result.billingFailures.map((f) => [f.customerId, f.companyName]), [['id-4', 'Company 4']]);
     assert.match(result.billingFailures[0]!.message, /503 for id-4/);
+  });
+
+  it('fails, writing nothing and reading no billing, when the list has customers that cannot be read', async () => {
+    const client = new FakeClient(12, 5);
+    client.broken.set(3, { ...client.all[3], companyProfile: 42 });
+    client.broken.set(8, { companyProfile: { companyName: 'No id' } });
+    const progress: ExportProgress[] = [];
+    const error = await run(client, true, undefined, (p) => progress.push(p)).then(
+      () => assert.fail('the export succeeded'),
+      (failure: unknown) => failure,
+    );
+    assert.ok(error instanceof PartnerCenterError && error.kind === 'invalidResponse');
+    assert.equal(error.fieldPath, 'items[3].companyProfile');
+    assert.equal(error.requestId, 'req-0');
+    assert.match(error.message, /tenant fabrikam .*\(2 in all; the first: items\[3\]\.companyProfile: .*object/);
+    assert.match(error.message, /Request ID req-0/);
+    assert.equal(client.billingReads, 0);
+    assert.deepEqual(progress.map((p) => p.phase === 'listing' && p.loaded), [5, 10, 12], 'every page was listed first');
   });
 
   it('stops (and writes nothing) when the reads fail for a reason that is not the customer', async () => {

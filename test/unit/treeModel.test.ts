@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PartnerCenterError } from '../../src/api/errors';
-import type { Customer } from '../../src/api/schemas';
+import { customerPage } from '../../src/api/customerPage';
+import { type Customer, customerCollectionSchema } from '../../src/api/schemas';
 import type { CustomerPage, PageCursor, RequestOptions } from '../../src/api/types';
 import { parseSettings } from '../../src/settings';
 import { CustomerLists } from '../../src/tree/model/customerLists';
@@ -10,6 +11,11 @@ import { affectsCustomerLists } from '../../src/tree/model/settingsChange';
 
 const customer = (id: string): Customer => ({ id, companyProfile: { companyName: `Company ${id}` } });
 const ids = (list: { items: readonly Customer[] }) => list.items.map((c) => c.id);
+
+/** A page whose items were all valid. */
+function pageOf(customers: Customer[], next?: PageCursor): CustomerPage {
+  return { customers, entries: customers.map((c) => ({ kind: 'customer', customer: c })), ...(next ? { next } : {}) };
+}
 
 /**
  * A fake paged collection: `pages[i]` holds the ids of page i; the cursor names the next page. Records the
@@ -25,7 +31,7 @@ function pagedSource(pages: string[][], failures = new Set<number>()) {
     }
     const index = cursor ? Number(cursor.uri) : 0;
     const next = index + 1 < pages.length ? { uri: String(index + 1), headers: {} } : undefined;
-    return { customers: pages[index]!.map(customer), ...(next ? { next } : {}) };
+    return pageOf(pages[index]!.map(customer), next);
   };
   return { fetcher, calls };
 }
@@ -101,7 +107,7 @@ describe('tree: paged customer list', () => {
     const list = new PagedCustomerList([
       async () => {
         if (cancel) throw PartnerCenterError.cancelled();
-        return { customers: [customer('a')] };
+        return pageOf([customer('a')]);
       },
     ]);
     const outcome = await list.loadNext();
@@ -120,10 +126,7 @@ describe('tree: paged customer list', () => {
     const fetcher: PageFetcher = async (cursor) => {
       await gate;
       const index = cursor ? Number(cursor.uri) : 0;
-      return {
-        customers: [customer(`v${version}-p${index}`)],
-        ...(index < 3 ? { next: { uri: String(index + 1), headers: {} } } : {}),
-      };
+      return pageOf([customer(`v${version}-p${index}`)], index < 3 ? { uri: String(index + 1), headers: {} } : undefined);
     };
     const list = new PagedCustomerList([fetcher]);
     await list.loadNext();
@@ -147,7 +150,7 @@ describe('tree: paged customer list', () => {
       async () => {
         calls++;
         if (calls === 1) await slow;
-        return { customers: [customer(`call${calls}`)] };
+        return pageOf([customer(`call${calls}`)]);
       },
     ]);
     const first = list.loadNext();
@@ -206,11 +209,68 @@ describe('tree: details loaded once', () => {
   });
 });
 
+describe('tree: a list with customers that cannot be read', () => {
+  /** A source whose pages are raw list items, read by the client's own schema and page builder. */
+  function rawSource(pages: unknown[][]): PageFetcher {
+    return async (cursor) => {
+      const index = cursor ? Number(cursor.uri) : 0;
+      const next = index + 1 < pages.length ? { uri: String(index + 1), headers: {} } : undefined;
+      const request = { requestId: `req-${index}`, correlationId: 'corr', label: 'GET /v1/customers' };
+      return customerPage(customerCollectionSchema.parse({ items: pages[index] }), request, next);
+    };
+  }
+  const shown = (list: PagedCustomerList) =>
+    list.entries.map((e) => (e.kind === 'customer' ? e.customer.id : `error ${e.key}: ${e.invalid.error.message}`));
+
+  it('shows each invalid item as an error in its place among its siblings, and pages on', async () => {
+    const list = new PagedCustomerList([
+      rawSource([
+        [customer('a'), { id: 'b', companyProfile: 42 }, customer('c')],
+        [{ companyProfile: {} }, customer('d')],
+      ]),
+    ]);
+    const first = await list.loadNext();
+    assert.equal(first.error, undefined, 'the page did not fail');
+    assert.deepEqual(first.added.map((c) => c.id), ['a', 'c']);
+    assert.deepEqual(ids(list), ['a', 'c']);
+    const rows = shown(list);
+    assert.equal(rows[0], 'a');
+    assert.match(rows[1]!, /^error id:b: Partner Center sent customer b .*items\[1\]\.companyProfile: .*\(Request ID req-0\)$/);
+    assert.equal(rows[2], 'c');
+    assert.equal(list.hasMore, true);
+    assert.equal(list.invalidCount, 1);
+    await list.loadNext();
+    assert.equal(list.entries.length, 5, 'every row is counted: 3 + 2');
+    assert.equal(list.invalidCount, 2);
+    assert.match(shown(list)[3]!, /^error #1: .*items\[0\]\.id: /);
+    assert.equal(shown(list)[4], 'd');
+    assert.equal(list.hasMore, false);
+    assert.equal(list.find('b'), undefined, 'an unreadable customer is not a customer of the list');
+  });
+
+  it('keeps the same rows (and keys) after a reload, and lists a broken item that two sources both match once', async () => {
+    const broken = { id: 'x', companyProfile: 'not an object' };
+    const list = new PagedCustomerList([rawSource([[customer('n1'), broken]]), rawSource([[broken, { id: '' }, customer('d1')]])]);
+    await list.loadNext();
+    const keys = list.entries.map((e) => (e.kind === 'customer' ? e.customer.id : e.key));
+    assert.deepEqual(keys, ['n1', 'id:x', '#1', 'd1']);
+    await list.reload();
+    assert.deepEqual(list.entries.map((e) => (e.kind === 'customer' ? e.customer.id : e.key)), keys);
+  });
+
+  it('counts unreadable matches in the search summary', async () => {
+    const lists = new CustomerLists(() => new PagedCustomerList([rawSource([[customer('a'), { id: 42 }]])]));
+    lists.setSearch('a');
+    await lists.active('default').loadNext();
+    assert.deepEqual(lists.searchSummary(['default']), { text: 'a', count: 2, more: false, failed: false });
+  });
+});
+
 describe('tree: search and full lists', () => {
   const factory = () => {
     const made: { tenantId: string; query: string | undefined; list: PagedCustomerList }[] = [];
     const lists = new CustomerLists((tenantId, query) => {
-      const list = new PagedCustomerList([async () => ({ customers: [customer(`${tenantId}:${query ?? 'all'}`)], next: { uri: 'x', headers: {} } })]);
+      const list = new PagedCustomerList([async () => pageOf([customer(`${tenantId}:${query ?? 'all'}`)], { uri: 'x', headers: {} })]);
       made.push({ tenantId, query, list });
       return list;
     });
@@ -256,7 +316,7 @@ describe('tree: search and full lists', () => {
       new PagedCustomerList([
         async () => {
           if (tenantId === 'fabrikam') throw new PartnerCenterError({ kind: 'http', summary: 'down', status: 500 });
-          return { customers: [customer(tenantId)] };
+          return pageOf([customer(tenantId)]);
         },
       ]),
     );

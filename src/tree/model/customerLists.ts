@@ -83,7 +83,8 @@ export class CustomerLists {
     for (const tenantId of tenantIds) {
       const list = this.results.get(tenantId);
       if (!list) continue;
-      count += list.items.length;
+      // Every row shown, unreadable matches too (as "N loaded" counts them).
+      count += list.entries.length;
       more ||= list.hasMore && list.pagesLoaded > 0;
       failed ||= list.error !== undefined;
     }

@@ -1,12 +1,21 @@
 import { isCancellation } from '../../api/errors';
 import type { Customer } from '../../api/schemas';
-import type { CustomerPage, PageCursor, RequestOptions } from '../../api/types';
+import type { CustomerPage, InvalidCustomer, PageCursor, RequestOptions } from '../../api/types';
 
 // The loaded part of one customer collection (a tenant's full list, or its search results). Pure: no vscode,
 // unit-tested with fake fetchers.
 
 /** Fetches one page of one server-side collection: the first page without a cursor, else the page it points to. */
 export type PageFetcher = (cursor: PageCursor | undefined, options: RequestOptions) => Promise<CustomerPage>;
+
+/**
+ * One row of the list, in page order: a customer, or a list item that failed validation, shown as an error in
+ * its place. `key` is unique in the list and stable across reloads: the item's id, or its rank among those
+ * without one.
+ */
+export type ListEntry =
+  | { readonly kind: 'customer'; readonly customer: Customer }
+  | { readonly kind: 'invalid'; readonly key: string; readonly invalid: InvalidCustomer };
 
 /** What one load did. A cancelled load changes nothing and records no failure. */
 export interface LoadOutcome {
@@ -30,6 +39,9 @@ interface Snapshot {
   readonly sources: SourceState[];
   readonly items: Customer[];
   readonly ids: Set<string>;
+  readonly entries: ListEntry[];
+  /** Keys of the invalid entries: a search's two sources can both list the same broken item. */
+  readonly invalidKeys: Set<string>;
   rounds: number;
   error?: unknown;
 }
@@ -39,6 +51,8 @@ function emptySnapshot(sourceCount: number): Snapshot {
     sources: Array.from({ length: sourceCount }, () => ({ phase: 'initial' as const, failed: false })),
     items: [],
     ids: new Set(),
+    entries: [],
+    invalidKeys: new Set(),
     rounds: 0,
   };
 }
@@ -61,8 +75,19 @@ export class PagedCustomerList {
     this.current = emptySnapshot(fetchers.length);
   }
 
+  /** The valid customers. */
   get items(): readonly Customer[] {
     return this.current.items;
+  }
+
+  /** What the list shows: the customers and the invalid items, in page order. */
+  get entries(): readonly ListEntry[] {
+    return this.current.entries;
+  }
+
+  /** How many of `entries` are invalid items. */
+  get invalidCount(): number {
+    return this.current.invalidKeys.size;
   }
 
   /** The last load's failure, kept until a load succeeds. */
@@ -173,10 +198,16 @@ export class PagedCustomerList {
       source.failed = false;
       source.cursor = result.value.next;
       source.phase = result.value.next ? 'more' : 'done';
-      for (const customer of result.value.customers) {
+      for (const entry of result.value.entries) {
+        if (entry.kind === 'invalid') {
+          addInvalid(snapshot, entry.invalid);
+          continue;
+        }
+        const customer = entry.customer;
         if (snapshot.ids.has(customer.id)) continue;
         snapshot.ids.add(customer.id);
         snapshot.items.push(customer);
+        snapshot.entries.push(entry);
         added.push(customer);
       }
     });
@@ -184,4 +215,13 @@ export class PagedCustomerList {
     if (error === undefined && !cancelled) snapshot.rounds++;
     return { added, ...(error !== undefined ? { error } : {}), ...(cancelled ? { cancelled } : {}) };
   }
+}
+
+/** An invalid item joins the list once (by id when it has one), in its place among the customers. */
+function addInvalid(snapshot: Snapshot, invalid: InvalidCustomer): void {
+  if (invalid.id !== undefined && snapshot.ids.has(invalid.id)) return;
+  const key = invalid.id !== undefined ? `id:${invalid.id}` : `#${snapshot.invalidKeys.size}`;
+  if (snapshot.invalidKeys.has(key)) return;
+  snapshot.invalidKeys.add(key);
+  snapshot.entries.push({ kind: 'invalid', key, invalid });
 }

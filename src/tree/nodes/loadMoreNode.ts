@@ -7,13 +7,18 @@ export class LoadMoreNode implements TreeNode {
     readonly tenantId: string,
     readonly loaded: number,
     readonly parent: TreeNode | undefined,
+    /** Of `loaded`, the customers shown as errors because they could not be read. */
+    readonly unreadable = 0,
   ) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.tenantId}/#loadMore`;
     item.description = vscode.l10n.t('{0} loaded', this.loaded);
-    item.tooltip = vscode.l10n.t('{0} customers loaded. Click to load the next page.', this.loaded);
+    item.tooltip =
+      this.unreadable > 0
+        ? vscode.l10n.t('{0} customers loaded, {1} of them could not be read. Click to load the next page.', this.loaded, this.unreadable)
+        : vscode.l10n.t('{0} customers loaded. Click to load the next page.', this.loaded);
     item.iconPath = new vscode.ThemeIcon('more');
     item.contextValue = contextValue('loadMore');
     item.command = { command: 'partnerCenter.loadMore', title: vscode.l10n.t('Load more…'), arguments: [this] };

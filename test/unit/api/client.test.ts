@@ -110,6 +110,40 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       assert.equal(page.next, undefined);
     });
 
+    it('keeps the siblings of a list item that breaks the schema, and names its path and request id in its place', async () => {
+      const { client } = clientFor(sandbox.url, { settings: { pageSize: 10 } });
+      await sandbox.admin.fault({ path: '/v1/customers', kind: 'schema', field: 'items[3].companyProfile', value: 42 });
+      const page = await client.listCustomers('default');
+      const expected = seedIds('default').slice(0, 10);
+      assert.deepEqual(page.customers.map((c) => c.id), [...expected.slice(0, 3), ...expected.slice(4)]);
+      assert.deepEqual(page.entries.map((e) => e.kind), ['customer', 'customer', 'customer', 'invalid', ...Array(6).fill('customer')]);
+      const entry = page.entries[3]!;
+      assert.ok(entry.kind === 'invalid');
+      const { invalid } = entry;
+      const [logged] = await sandbox.admin.requests();
+      assert.equal(invalid.index, 3);
+      assert.equal(invalid.id, expected[3], 'its id was valid: it is named');
+      assert.match(invalid.problem, /^items\[3\]\.companyProfile: .*expected object/);
+      assert.equal(invalid.error.kind, 'invalidResponse');
+      assert.equal(invalid.error.fieldPath, 'items[3].companyProfile');
+      assert.equal(invalid.error.requestId, logged!.headers['ms-requestid']);
+      assert.match(invalid.error.message, new RegExp(`${expected[3]}.*items\\[3\\]\\.companyProfile: .*\\(Request ID ${invalid.error.requestId}\\)$`));
+      assert.ok(page.next, 'paging goes on');
+      const second = await client.listCustomers('default', page.next);
+      assert.deepEqual(second.customers.map((c) => c.id), seedIds('default').slice(10, 20));
+    });
+
+    it('reads a search page the same way: an item without an id is an invalid entry, not a failed search', async () => {
+      const { client } = clientFor(sandbox.url);
+      await sandbox.admin.fault({ path: '/v1/customers?', kind: 'schema', field: 'items[0].id', value: null });
+      const page = await client.searchCustomers('default', 'Domain', SEARCH_PREFIXES.domain);
+      const [first, ...rest] = page.entries;
+      assert.ok(first?.kind === 'invalid');
+      assert.equal(first.invalid.id, undefined);
+      assert.match(first.invalid.error.message, /^Partner Center sent a customer that cannot be shown: items\[0\]\.id: /);
+      assert.equal(page.customers.length, rest.length);
+    });
+
     it('returns an empty page for a tenant without customers', async () => {
       const { client } = clientFor(sandbox.url);
       const page = await client.listCustomers('empty');

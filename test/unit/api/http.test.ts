@@ -272,11 +272,12 @@ describe('one Partner Center request (real HTTP against the sandbox)', function 
 
   it('names the field of a body that breaks the schema, and does not retry', async () => {
     const { client } = fresh();
-    await sandbox.admin.fault({ path: '/v1/customers', kind: 'schema', field: 'items[3].id', value: 42 });
+    // The envelope itself (one list item alone does not fail the page: see client.test.ts).
+    await sandbox.admin.fault({ path: '/v1/customers', kind: 'schema', field: 'items', value: 42 });
     const error = await failure(client.listCustomers('default'));
     assert.equal(error.kind, 'invalidResponse');
-    assert.equal(error.fieldPath, 'items[3].id');
-    assert.match(error.message, /items\[3\]\.id/);
+    assert.equal(error.fieldPath, 'items');
+    assert.match(error.message, /items: /);
     assert.equal((await sandbox.admin.requests()).length, 1);
   });
 

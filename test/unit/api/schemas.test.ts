@@ -6,6 +6,7 @@ import {
   companyProfileSchema,
   customerCollectionSchema,
   customerSchema,
+  describeIssues,
   linksSchema,
 } from '../../../src/api/schemas';
 
@@ -66,8 +67,29 @@ describe('tolerant schemas (nulls anywhere)', () => {
   });
 
   it('still names a field of the wrong type, at its place in the body', () => {
-    const parsed = customerCollectionSchema.safeParse({ items: [null, { id: 'c1', customDomains: [null, 42] }] });
-    assert.ok(!parsed.success);
-    assert.deepEqual(parsed.error.issues[0]?.path, ['items', 1, 'customDomains', 1]);
+    const page = parses(customerCollectionSchema, { items: [null, { id: 'c1', customDomains: [null, 42] }] });
+    const [entry] = page.entries;
+    assert.ok(entry && !entry.ok);
+    assert.deepEqual(entry.issues[0]?.path, ['items', 1, 'customDomains', 1]);
+  });
+});
+
+describe('collection items, validated one by one', () => {
+  const items = [{ id: 'c0' }, { id: 'c1' }, { id: 'c2' }, { id: 'c3', companyProfile: 42 }, { id: 'c4' }, { companyProfile: {} }];
+
+  it('keeps the valid siblings of invalid items, and puts each invalid one in its place naming its path', () => {
+    const page = parses(customerCollectionSchema, { items });
+    assert.deepEqual(page.items.map((c) => c.id), ['c0', 'c1', 'c2', 'c4']);
+    assert.deepEqual(page.entries.map((e) => (e.ok ? e.value.id : `invalid ${e.index}`)), ['c0', 'c1', 'c2', 'invalid 3', 'c4', 'invalid 5']);
+    const invalid = page.entries.filter((e) => !e.ok);
+    assert.match(describeIssues(invalid[0]!.issues), /^items\[3\]\.companyProfile: .*expected object/);
+    assert.match(describeIssues(invalid[1]!.issues), /^items\[5\]\.id: /);
+    assert.deepEqual(invalid[0]!.raw, items[3], 'the item as received');
+  });
+
+  it('still fails the whole page when the envelope is wrong', () => {
+    for (const body of [42, 'text', [{ id: 'c1' }], { items: 'c1' }, { items: { id: 'c1' } }, { totalCount: 1 }]) {
+      assert.ok(!customerCollectionSchema.safeParse(body).success, JSON.stringify(body));
+    }
   });
 });
