@@ -44,11 +44,15 @@ export async function showCustomerSearch(services: Services, options: CustomerSe
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
 
+  // The quick pick ranks rows by how well their label matches the typed text, so the filter row's label is that
+  // text itself: an exact match, it stays on top of the (server-matched) customers instead of sinking below them.
   const filterItem = (text: string): SearchItem[] =>
     options.offerFilter && text
       ? [
           {
-            label: `$(filter) ${vscode.l10n.t('Filter the view to customers starting with "{0}"', literalText(text))}`,
+            label: literalText(text),
+            iconPath: new vscode.ThemeIcon('filter'),
+            description: vscode.l10n.t('Filter the view to customers starting with "{0}"', literalText(text)),
             alwaysShow: true,
             choice: { kind: 'filter', text },
           },

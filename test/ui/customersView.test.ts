@@ -1,16 +1,17 @@
 // What a person sees of the Partner Center view in the real workbench, in English and in French: the
-// customers, a tooltip, an expanded customer, the billing details, a customer's JSON (markup in it as text),
-// the language Partner Center is asked to answer in, and the search. One workbench per language, used by the
+// customers, the next page from Load more, a tooltip, an expanded customer, the billing details, a customer's
+// JSON (markup in it as text), the language Partner Center is asked to answer in, the search, the copied
+// reseller relationship link, and a failing customer's error row and its retry. One workbench per language, used by the
 // tests of its block in order, as a person would go from one to the next; each test starts from the Customers
 // view and needs nothing an earlier one left open (a menu, a quick pick, a panel).
 // Expected values come from the sandbox's seed (what the server answers) and the extension's translation
 // files (what each label must read in that language); screenshots go to test-results/<locale>-*.png.
 import * as assert from 'node:assert/strict';
-import type { Dialog } from 'playwright-core';
+import type { Dialog, Locator } from 'playwright-core';
 import manifest from '../../package.json';
 import { matchesFilter } from '../sandbox/paging';
 import { NOTABLE, SEARCH_PREFIXES, type SandboxCustomer, seedCustomer, seedTenant } from '../sandbox/seed';
-import { requestsSince } from './sandbox';
+import { clearFaults, injectFault, relationshipUrl, requestsSince } from './sandbox';
 import { type Locale, UI_TIMEOUT_MS, type Workbench, useWorkbench } from './workbench';
 
 const TENANT = 'default';
@@ -76,6 +77,42 @@ async function expand(wb: Workbench, label: string): Promise<void> {
   await wb.page.locator(firstChild).waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
+/** Waits until `condition` holds (polled), failing with `message` after UI_TIMEOUT_MS. */
+async function eventually(condition: () => Promise<boolean>, message: () => string): Promise<void> {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  while (!(await condition())) {
+    assert.ok(Date.now() < deadline, message());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Scrolls the tree to its last row with the keyboard (a click on a row would expand it or run it), once the list
+ * is shown, and returns that row: the "Load more…" row while the tenant has more customers.
+ */
+async function toEndOfList(wb: Workbench): Promise<Locator> {
+  await wb.page.locator('.part.sidebar .monaco-list-row').first().waitFor({ timeout: UI_TIMEOUT_MS });
+  const loadMore = wb.treeItem(wb.t('Load more…'));
+  // End again until it shows: a key pressed while the tree is still drawing itself may go nowhere.
+  await eventually(
+    async () => {
+      await wb.page.locator('.part.sidebar .monaco-list').first().focus();
+      await wb.page.keyboard.press('End');
+      return loadMore.isVisible();
+    },
+    () => 'End did not scroll the tree to a Load more row',
+  );
+  return loadMore;
+}
+
+/** The number a "Load more…" row says is loaded ("100 loaded", "Chargés : 100"), checked against the bundle. */
+async function loadedCount(wb: Workbench, row: Locator): Promise<number> {
+  const description = (await row.locator('.label-description').textContent()) ?? '';
+  const count = Number(/\d+/.exec(description)?.[0]);
+  assert.equal(description, wb.t('{0} loaded', count), `the Load more row says ${JSON.stringify(description)}`);
+  return count;
+}
+
 for (const locale of ['en', 'fr'] as const) {
   describe(`The Partner Center view in ${LANGUAGES[locale]} workbench`, () => {
     const workbench = useWorkbench({ locale });
@@ -91,6 +128,8 @@ for (const locale of ['en', 'fr'] as const) {
     });
     // Each test starts from the Customers view, whatever the one before it left on screen.
     beforeEach(() => workbench().openPartnerCenter());
+    // A fault a test injected must not fail the tests after it (in this workbench or the other).
+    afterEach(() => clearFaults());
 
     it('lists the customers of the partner tenant with their domains, then a Load more row', async () => {
       const wb = workbench();
@@ -111,6 +150,34 @@ for (const locale of ['en', 'fr'] as const) {
       const loadMore = wb.treeItem(wb.t('Load more…'));
       await loadMore.waitFor({ timeout: UI_TIMEOUT_MS });
       assert.equal(await loadMore.locator('.label-description').textContent(), wb.t('{0} loaded', PAGE_SIZE));
+      await wb.page.keyboard.press('Home');
+    });
+
+    it('loads the next page from the Load more row, whose count then grows by a page', async () => {
+      const wb = workbench();
+      await wb.widenSideBar(560); // names and domains legible in the screenshot
+      await wb.collapseTree(); // customers only, at the top level: a row's index is the customer's place in the list
+      const loadMore = await toEndOfList(wb);
+      // A page or more, as an earlier test may have left it: the row follows the last loaded customer.
+      const loaded = await loadedCount(wb, loadMore);
+      assert.ok(loaded > 0 && loaded % PAGE_SIZE === 0, `the Load more row says ${loaded} loaded, not whole pages of ${PAGE_SIZE}`);
+      assert.equal(await loadMore.getAttribute('data-index'), String(loaded));
+      const next = listedFirst(loaded + 1)[loaded]!.companyProfile.companyName; // the next page's first customer
+      assert.equal(await wb.treeItem(next).count(), 0, `${next} shows before the next page is loaded`);
+
+      await loadMore.click();
+      // The first new customer takes the place of the row that was clicked, right after the last one loaded.
+      const nextRow = wb.treeItem(next);
+      await nextRow.waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await nextRow.getAttribute('data-index'), String(loaded));
+      assert.equal(await nextRow.locator('.label-description').textContent(), listedFirst(loaded + 1)[loaded]!.companyProfile.domain ?? '');
+      await wb.page.mouse.move(0, 0);
+      await wb.screenshot(`${locale}-load-more`);
+
+      // At the new end of the list, the row says one more page is loaded.
+      const moreLoaded = (await toEndOfList(wb)).and(wb.page.locator(`[data-index="${loaded + PAGE_SIZE}"]`));
+      await moreLoaded.waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await loadedCount(wb, moreLoaded), loaded + PAGE_SIZE);
       await wb.page.keyboard.press('Home');
     });
 
@@ -270,7 +337,14 @@ for (const locale of ['en', 'fr'] as const) {
       await input.waitFor({ timeout: UI_TIMEOUT_MS });
       assert.equal(await input.getAttribute('placeholder'), wb.t('Type the beginning of a company name or domain'));
       await input.fill(prefix);
-      await (await wb.quickPickEntry(wb.t('Filter the view to customers starting with "{0}"', prefix))).click();
+      // Once the server's matches are listed, the row that filters the view is still the first one.
+      const pickRows = wb.page.locator('.quick-input-list .monaco-list-row');
+      await pickRows.filter({ hasText: expected[0]! }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const filterRow = pickRows.first();
+      const filterText = wb.t('Filter the view to customers starting with "{0}"', prefix);
+      const firstRowText = await filterRow.innerText();
+      assert.ok(firstRowText.includes(filterText), `the first row reads ${JSON.stringify(firstRowText)}`);
+      await filterRow.click();
 
       const message = wb.viewMessage();
       await message.filter({ hasText: wb.t('Customers whose name or domain starts with "{0}": {1}', prefix, expected.length) }).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -285,6 +359,77 @@ for (const locale of ['en', 'fr'] as const) {
       const first = listedFirst(1)[0]!.companyProfile.companyName;
       await wb.treeItem(first).waitFor({ timeout: UI_TIMEOUT_MS });
       assert.equal((await wb.visibleTreeRows())[0]?.label, first);
+    });
+    it('copies the reseller relationship link from the view title: a notification says so and the clipboard holds it', async () => {
+      const wb = workbench();
+      const expected = await relationshipUrl(TENANT);
+      const message = wb.t('The reseller relationship link was copied to the clipboard.');
+      await wb.clearNotifications(); // no earlier notification, no unread dot on the bell
+      const readClipboard = () => wb.page.evaluate(() => navigator.clipboard.readText());
+      await wb.page.evaluate(() => navigator.clipboard.writeText('nothing copied yet'));
+      assert.equal(await readClipboard(), 'nothing copied yet');
+
+      await wb.viewTitleAction(wb.strings['command.copyRelationshipUrl']).click();
+      // The bell says a notification came (no toast in these workbenches: see openNotificationsCenter), and the
+      // Notifications center shows it, as information.
+      await wb.notificationsBell().locator('.codicon-bell-dot').waitFor({ timeout: UI_TIMEOUT_MS });
+      const entries = await wb.openNotificationsCenter();
+      const entry = entries.filter({ has: wb.page.locator('.notification-list-item-message', { hasText: message }) });
+      await entry.waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await entries.count(), 1, `the center lists ${JSON.stringify(await entries.allInnerTexts())}`);
+      assert.equal(await entry.locator('.notification-list-item-message').innerText(), message);
+      assert.equal(await entry.locator('.notification-list-item-icon.codicon-info').count(), 1, 'the notification is not information');
+      let copied = '';
+      await eventually(
+        async () => (copied = await readClipboard()) === expected,
+        () => `the clipboard holds ${JSON.stringify(copied)}, not the tenant's link ${expected}`,
+      );
+      await wb.screenshot(`${locale}-copy-relationship-link`);
+      await wb.clearNotifications(); // nothing over the workbench for the next tests
+    });
+
+    it('shows a failed customer refresh as an error row with the status and a retry hint; a click on it brings the customer back', async () => {
+      const wb = workbench();
+      const shown = customer('cyrillic');
+      const name = shown.companyProfile.companyName;
+      await wb.collapseTree();
+      await expand(wb, name);
+      const customerRow = wb.treeItem(name);
+      const [index, level] = (await Promise.all([customerRow.getAttribute('data-index'), customerRow.getAttribute('aria-level')])).map(Number);
+      const childAt = (label: string) =>
+        wb.treeItem(label).and(wb.page.locator(`[data-index="${index! + 1}"][aria-level="${level! + 1}"]`));
+      await childAt(wb.t('Company profile')).waitFor({ timeout: UI_TIMEOUT_MS });
+
+      // Partner Center refuses that customer (400 is not retried by the client: the row shows at once).
+      const description = 'Refused by the UI tests';
+      await injectFault({
+        path: `/v1/customers/${shown.id}`,
+        tenant: TENANT,
+        method: 'GET',
+        times: 0,
+        status: 400,
+        body: { code: 3000, description, data: [], source: 'PartnerFD' },
+      });
+      await wb.runContextMenuEntry(customerRow, wb.strings['command.refresh']);
+      const errorRow = wb.treeRow(wb.t('Click to retry'));
+      await errorRow.waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await errorRow.getAttribute('data-index'), String(index! + 1), 'the error row is not right below the customer');
+      assert.equal(await errorRow.getAttribute('aria-level'), String(level! + 1), 'the error row is not inside the customer');
+      const summary = wb.t('Partner Center answered {0} {1}{2}{3}.', 400, 'Bad Request', `: ${description}`, ` ${wb.t('(code {0})', 3000)}`);
+      const label = (await errorRow.locator('.label-name').textContent()) ?? '';
+      assert.ok(label.startsWith(summary), `the error row reads ${JSON.stringify(label)}, not ${JSON.stringify(summary)}…`);
+      assert.equal(await errorRow.locator('.label-description').textContent(), wb.t('Click to retry'));
+      assert.deepEqual((await childRows(wb, name)).map((row) => row.label), [label], 'the customer shows more than its error');
+      await wb.page.mouse.move(0, 0);
+      await wb.screenshot(`${locale}-customer-error`);
+
+      // Partner Center answers again: a click on the error row retries, and the customer's rows are back.
+      await clearFaults();
+      await errorRow.click();
+      await errorRow.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+      await childAt(wb.t('Company profile')).waitFor({ timeout: UI_TIMEOUT_MS });
+      const labels = (await childRows(wb, name)).map((row) => row.label);
+      assert.deepEqual(labels.slice(0, 3), [wb.t('Company profile'), wb.t('Billing profile'), wb.t('Relationship')]);
     });
   });
 }

@@ -273,6 +273,34 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** The status bar's bell: `.codicon-bell-dot` inside while a notification is unread. */
+  notificationsBell(): Locator {
+    return this.page.locator('.part.statusbar [id="status.notifications"]');
+  }
+
+  /**
+   * Opens the Notifications center (a click on the bell, as a person does) and returns its entries. Toasts never
+   * show in these workbenches: code-server runs with the smoke-test driver (what loads the extension in
+   * development mode) and the workbench shows no toast in that mode, but every notification is in the center.
+   */
+  async openNotificationsCenter(): Promise<Locator> {
+    const center = this.page.locator('.notifications-center.visible');
+    if (!(await center.count())) await this.notificationsBell().click();
+    await center.waitFor({ timeout: UI_TIMEOUT_MS });
+    return center.locator('.notification-list-item');
+  }
+
+  /** Clears every notification with the center's Clear All button (VS Code's, English in every workbench), hides the center. */
+  async clearNotifications(): Promise<void> {
+    await this.openNotificationsCenter();
+    const center = this.page.locator('.notifications-center.visible');
+    const clearAll = center.getByRole('button', { name: 'Clear All Notifications' });
+    if ((await clearAll.getAttribute('aria-disabled')) !== 'true') await clearAll.click(); // disabled: none to clear
+    if (await center.count()) await center.getByRole('button', { name: /^Hide Notifications/ }).click();
+    await center.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await this.notificationsBell().locator('.codicon-bell-dot').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  }
+
   /** The content of the active webview (two iframes deep: VS Code's host frame, then the page's own). */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
