@@ -14,6 +14,7 @@ import {
   scopesFor,
   sovereignEnvironmentProblem,
 } from './scopes';
+import { literalText } from '../presentation/literalText';
 import { TargetedTokenSource } from './tokens';
 
 export type { ConnectionState } from './connection';
@@ -137,7 +138,8 @@ export class SessionManager implements TokenSource, vscode.Disposable {
     if (!failure) return true;
     const reason = messageOf(failure.error);
     this.log.warn(`Sign-in for tenant ${failure.tenant} did not complete: ${reason}`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Sign-in to Partner Center did not complete: {0}', reason));
+    // The provider's reason can quote a server: shown as text, never as a link.
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sign-in to Partner Center did not complete: {0}', literalText(reason)));
     return false;
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isCancellation } from '../api/errors';
 import type { Services } from '../services';
-import { literalText } from './literalText';
+import { literalText } from '../presentation/literalText';
 
 /** What every command handler receives besides its arguments. */
 export interface CommandContext {

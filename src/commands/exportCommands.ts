@@ -6,7 +6,7 @@ import { PartnerCenterError, isCancellation } from '../api/errors';
 import { type ExportProgress, type ExportResult, exportCustomers } from '../export/customerExport';
 import type { Services } from '../services';
 import { registerCommand } from './command';
-import { literalText } from './literalText';
+import { literalText } from '../presentation/literalText';
 import type { CommandTargets } from './register';
 import { InvalidTargetError, resolveTenant } from './targets';
 

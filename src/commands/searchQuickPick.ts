@@ -7,7 +7,7 @@ import { customerDisplayName, customerDomain } from '../presentation/customerFac
 import { searchFetchers } from '../tree/model/customerSources';
 import { PagedCustomerList } from '../tree/model/pagedCustomerList';
 import { debouncedSearch } from './debouncedSearch';
-import { literalText } from './literalText';
+import { literalText } from '../presentation/literalText';
 import type { CustomerTarget } from './targets';
 
 /** Typing pauses this long before the server is asked: one search per pause, not one per key. */

@@ -5,7 +5,7 @@ import type { TreeNode } from '../tree/nodes/treeNode';
 import type { Services } from '../services';
 import { type CommandContext, registerCommand } from './command';
 import { pickCustomer } from './customerPicker';
-import { literalText } from './literalText';
+import { literalText } from '../presentation/literalText';
 import type { CommandTargets } from './register';
 import { showCustomerSearch } from './searchQuickPick';
 import { type CustomerTarget, InvalidTargetError, customerTargetOf, resolveTenant, tenantOf } from './targets';
