@@ -13,7 +13,7 @@ import type { Pacing } from '../../src/api/rateLimiter';
 import { monotonicNow, sleep } from '../../src/api/timing';
 import { parseSettings } from '../../src/settings';
 import { seedTenant } from '../sandbox/seed';
-import { SandboxAdmin, maxInAnyWindow, shareOfQuota } from '../unit/api/sandboxAdmin';
+import { SandboxAdmin, maxInAnyWindow, shareOfQuota } from '../sandbox/adminClient';
 
 interface Limits {
   readonly requests: number;

@@ -1,47 +1,33 @@
 // The sandbox's admin API (`/_sandbox/…`) for integration tests: reset it, read what reached it, inject faults.
 // Generic: any suite can use these.
-import * as assert from 'node:assert/strict';
-import type { FaultSpec } from '../../sandbox/faults';
-import type { LoggedRequest } from '../../sandbox/requestLog';
+import { type FaultRequest, type LoggedRequest, SandboxAdmin } from '../../sandbox/adminClient';
 import { sandboxUrl } from '../extension';
 
-export type { LoggedRequest };
+export type { FaultRequest, LoggedRequest };
 
-/** What a test may ask a fault to do: `path` (prefix, `/v1` optional) or `pathRegex`, and what happens. */
-export type FaultRequest = Partial<FaultSpec> & ({ readonly path: string } | { readonly pathRegex: string });
-
-async function admin<T>(method: string, route: string, body?: unknown): Promise<T> {
-  const response = await fetch(new URL(`/_sandbox/${route}`, sandboxUrl()), {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `sandbox admin ${method} ${route} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
+const admin = () => new SandboxAdmin(sandboxUrl());
 
 /** Clears faults and the request log and restores the sandbox's rate limit (its data never changes). */
 export async function resetSandbox(): Promise<void> {
-  await admin('POST', 'reset');
+  await admin().reset();
 }
 
 /** Every API request the sandbox received since the last reset/clear, oldest first. */
 export async function sandboxRequests(): Promise<readonly LoggedRequest[]> {
-  return (await admin<{ requests: LoggedRequest[] }>('GET', 'requests')).requests;
+  return admin().requests();
 }
 
 export async function clearSandboxRequests(): Promise<void> {
-  await admin('DELETE', 'requests');
+  await admin().clearRequests();
 }
 
 /** Adds a fault; returns its id. `times` defaults to 1 (0: until cleared). */
 export async function injectFault(fault: FaultRequest): Promise<string> {
-  return (await admin<{ id: string }>('POST', 'faults', fault)).id;
+  return admin().fault(fault);
 }
 
 export async function clearFaults(): Promise<void> {
-  await admin('DELETE', 'faults');
+  await admin().clearFaults();
 }
 
 /** The path of a logged request without query and without the `/v1` prefix, e.g. `/customers/<id>`. */

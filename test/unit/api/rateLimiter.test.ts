@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isCancellation } from '../../../src/api/errors';
 import { seedTenant } from '../../sandbox/seed';
-import { shareOfQuota } from './sandboxAdmin';
+import { shareOfQuota } from '../../sandbox/adminClient';
 import { clientFor, maxInAnyWindow, settle, useSandbox } from './support';
 
 // The sandbox enforces the same scaled limit as the client: any overshoot shows up as a 429 in its log.

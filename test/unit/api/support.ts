@@ -6,9 +6,9 @@ import type { Logger } from '../../../src/api/logger';
 import type { Pacing } from '../../../src/api/rateLimiter';
 import { type RawSettings, type Settings, parseSettings } from '../../../src/settings';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
-import { SandboxAdmin } from './sandboxAdmin';
+import { SandboxAdmin } from '../../sandbox/adminClient';
 
-export { maxInAnyWindow } from './sandboxAdmin';
+export { maxInAnyWindow } from '../../sandbox/adminClient';
 
 /** Everything a logger was given, flattened to text. */
 export class RecordingLogger implements Logger {

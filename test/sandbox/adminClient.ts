@@ -1,32 +1,12 @@
-// The sandbox's admin API (`/_sandbox/…`) seen from a test or the bench, and what to compute from its
-// request log. Plain fetch: no mocha, so the bench uses it too.
+// The sandbox's admin API (`/_sandbox/…`) seen from a client: unit, integration and UI tests and the bench all
+// use this one, and what to compute from its request log. Plain fetch: no mocha, no vscode.
+import type { FaultSpec } from './faults';
+import type { LoggedRequest } from './requestLog';
 
-export interface LoggedRequest {
-  readonly seq: number;
-  readonly at: number;
-  readonly tenant: string | null;
-  readonly method: string;
-  readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly status: number | null;
-  readonly admitted: boolean;
-  readonly fault: string | null;
-}
+export type { LoggedRequest };
 
-export interface FaultSpec {
-  readonly method?: string;
-  readonly path: string;
-  readonly tenant?: string;
-  readonly times?: number;
-  readonly skip?: number;
-  readonly status?: number;
-  readonly headers?: Record<string, string>;
-  readonly body?: unknown;
-  readonly delayMs?: number;
-  readonly kind?: 'status' | 'malformed' | 'schema' | 'bom' | 'drop' | 'hang';
-  readonly field?: string;
-  readonly value?: unknown;
-}
+/** What a test may ask a fault to do: `path` (prefix, `/v1` optional) or `pathRegex`, and what happens (faults.ts). */
+export type FaultRequest = Partial<FaultSpec> & ({ readonly path: string } | { readonly pathRegex: string });
 
 /** The sandbox's admin API (`/_sandbox/…`): never rate-limited, never logged. */
 export class SandboxAdmin {
@@ -41,7 +21,7 @@ export class SandboxAdmin {
     await this.call('DELETE', 'requests');
   }
 
-  async fault(spec: FaultSpec): Promise<string> {
+  async fault(spec: FaultRequest): Promise<string> {
     return ((await this.call('POST', 'faults', spec)) as { id: string }).id;
   }
 
