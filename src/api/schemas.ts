@@ -164,7 +164,8 @@ export const relationshipRequestSchema = z.looseObject({
 /** A. ApiFault: `{code, description, data, source}`; `code` is a number on the wire but documented as string. */
 export const apiFaultSchema = z.looseObject({
   code: z.union([z.number(), z.string()]),
-  description: z.string(),
+  // Documented non-null, but a fault without one still has a code worth showing.
+  description: text,
   data: z.array(z.unknown()).nullish(),
   source: text,
 });
@@ -226,7 +227,8 @@ export function readErrorBody(body: unknown): ErrorBodyInfo {
   }
   const fault = apiFaultSchema.safeParse(body);
   if (fault.success) {
-    return { code: String(fault.data.code), message: decodeHtmlEntities(fault.data.description) };
+    const description = fault.data.description;
+    return { code: String(fault.data.code), ...(description ? { message: decodeHtmlEntities(description) } : {}) };
   }
   const gateway = gatewayErrorSchema.safeParse(body);
   if (gateway.success) return { message: decodeHtmlEntities(gateway.data.message) };

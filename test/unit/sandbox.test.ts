@@ -427,7 +427,7 @@ describe('Partner Center sandbox server', function () {
         assert.equal(answer.status, 401, what);
         assert.match(answer.headers.get('www-authenticate') ?? '', /^Bearer /, what);
         const fault = valid(apiFaultSchema, answer.json, what);
-        assert.match(fault.description, /sandbox:<tenant>/, what);
+        assert.match(fault.description ?? '', /sandbox:<tenant>/, what);
       }
     });
 

@@ -8,6 +8,7 @@ import {
   customerSchema,
   describeIssues,
   linksSchema,
+  readErrorBody,
 } from '../../../src/api/schemas';
 
 // REFERENCE.md §11.9: accept nulls anywhere. Each body below is what a tolerant reader must still take.
@@ -91,5 +92,12 @@ describe('collection items, validated one by one', () => {
     for (const body of [42, 'text', [{ id: 'c1' }], { items: 'c1' }, { items: { id: 'c1' } }, { totalCount: 1 }]) {
       assert.ok(!customerCollectionSchema.safeParse(body).success, JSON.stringify(body));
     }
+  });
+});
+
+describe('error bodies with nulls', () => {
+  it('keeps the code of an ApiFault whose description is null or missing, and reads no message from it', () => {
+    assert.deepEqual(readErrorBody({ code: 1000, description: null, data: [], source: 'PartnerFD' }), { code: '1000' });
+    assert.deepEqual(readErrorBody({ code: '60003', source: 'PartnerFD' }), { code: '60003' });
   });
 });
