@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Settings } from '../settings';
-import { type ApiTarget, type TokenSource, resolveApiUrl, sameTarget } from './auth';
+import { type ApiTarget, type TokenSource, sameTarget } from './auth';
 import { type CacheKey, ResponseCache } from './cache';
 import { customerPage } from './customerPage';
 import { PartnerCenterError } from './errors';
@@ -213,8 +213,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
     return this.cache.load(key, ttl(settings), options, async (signal) => {
       const correlationId = options.correlationId ?? randomUUID();
       const result = await this.http.get({ tenant, target: settings, uri, headers, schema: customerCollectionSchema, correlationId, signal });
-      const url = resolveApiUrl(settings.apiBase, uri);
-      const request = { requestId: result.requestId, correlationId, label: `GET ${url.pathname}${url.search}` };
+      const request = { requestId: result.requestId, correlationId, label: result.request };
       const page = customerPage(result.value, request, nextCursor(result.value, settings, filter));
       // Once per fetch (a cached page is not logged again): what support needs to find the broken item.
       for (const entry of page.entries) {

@@ -56,6 +56,8 @@ export interface GetResult<T> {
   readonly raw: unknown;
   readonly receivedAt: Date;
   readonly requestId: string;
+  /** What was asked, as the log and errors name it: `GET <path and query>`. */
+  readonly request: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -296,7 +298,7 @@ export class PartnerCenterHttp {
     }
     return {
       ok: true,
-      result: { value: parsed.data, raw, receivedAt: new Date(), requestId: context.requestId },
+      result: { value: parsed.data, raw, receivedAt: new Date(), requestId: context.requestId, request: context.label },
     };
   }
 
