@@ -71,7 +71,7 @@ export function assertTokenDestination(url: URL, target: ApiTarget): void {
 
 /**
  * Resolves a Partner Center URI against the API base. `links.*.uri` come with or without the `/v1` prefix
- * and with or without a leading `/` (REFERENCE.md §5.4), so `customers?x`, `/customers?x` and
+ * and with or without a leading `/`, so `customers?x`, `/customers?x` and
  * `/v1/customers?x` all mean `<base>/v1/customers?x`. Absolute URIs are kept as they are (and then
  * checked by assertTokenDestination).
  */

@@ -1,10 +1,14 @@
+import { customerKey, customerRef, sameCustomer, sameTenant, tenantKey } from '../customerRef';
 import { PartnerCenterError } from './errors';
 import type { TenantId } from './types';
 
 // Results served for `cacheSeconds`, and identical requests in flight shared: N callers asking for the same
 // thing at once cause ONE request, which is aborted only when every one of them has given up.
 
-/** What a cached result is about, so invalidation can find it. `id` must be unique per request. */
+/**
+ * What a cached result is about, so invalidation can find it. The tenant and the customer compare as
+ * customerRef.ts says (case-insensitively); `id` exactly, and must be unique per request of that tenant or customer.
+ */
 export interface CacheKey {
   readonly tenant: TenantId;
   readonly id: string;
@@ -75,7 +79,10 @@ export class ResponseCache {
 
   /** Forgets one customer's results, or all of a tenant's; requests in flight for them will not be stored. */
   invalidate(tenant: TenantId, customerId?: string): void {
-    const matches = (key: CacheKey) => key.tenant === tenant && (customerId === undefined || key.customerId === customerId);
+    const matches = (key: CacheKey) =>
+      customerId === undefined
+        ? sameTenant(key.tenant, tenant)
+        : key.customerId !== undefined && sameCustomer(customerRef(key.tenant, key.customerId), customerRef(tenant, customerId));
     for (const [id, entry] of this.entries) if (matches(entry.key)) this.entries.delete(id);
     for (const [id, flight] of this.flights) {
       if (matches(flight.key)) {
@@ -88,7 +95,7 @@ export class ResponseCache {
   /** Aborts the requests in flight of one tenant (or all): their callers get a cancellation. Cached results stay. */
   cancelFlights(tenant?: TenantId): void {
     for (const [id, flight] of this.flights) {
-      if (tenant !== undefined && flight.key.tenant !== tenant) continue;
+      if (tenant !== undefined && !sameTenant(flight.key.tenant, tenant)) continue;
       flight.stale = true;
       this.flights.delete(id);
       flight.controller.abort(PartnerCenterError.cancelled());
@@ -176,5 +183,7 @@ export class ResponseCache {
 }
 
 function mapKey(key: CacheKey): string {
-  return `${key.tenant}\u0000${key.id}`;
+  // The prefix keeps a tenant's results and a customer's apart; ids contain no NUL.
+  const owner = key.customerId === undefined ? `t\u0000${tenantKey(key.tenant)}` : `c\u0000${customerKey(customerRef(key.tenant, key.customerId))}`;
+  return `${owner}\u0000${key.id}`;
 }

@@ -1,14 +1,15 @@
 import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Settings } from '../settings';
 import { type ApiTarget, type TokenSource, sameTarget } from './auth';
 import { type CacheKey, ResponseCache } from './cache';
+import { type ClientSettings, cacheTtlMs, windowLimits } from './clientSettings';
 import { customerPage } from './customerPage';
-import { PartnerCenterError } from './errors';
+import { PartnerCenterError, errorMessage } from './errors';
 import { PartnerCenterHttp } from './http';
+import { isRecord } from './json';
 import type { Logger } from './logger';
-import { type Pacing, RateLimiter } from './rateLimiter';
+import { type Pacing, RateLimiter, type WindowLimits } from './rateLimiter';
 import {
   type BillingProfile,
   type CompanyProfile,
@@ -35,7 +36,7 @@ import type {
 
 export interface PartnerCenterClientOptions {
   /** The validated settings, read at every call: changes apply to the next call. May throw (invalid settings). */
-  readonly settings: () => Settings;
+  readonly settings: () => ClientSettings;
   readonly tokens: TokenSource;
   readonly logger: Logger;
   /** The extension's version, for `MS-PartnerCenter-Client`. */
@@ -52,36 +53,40 @@ export interface PartnerCenterClientOptions {
 
 type ProfileKind = 'company' | 'billing';
 
+/** The rate limiter and the HTTP layer over it. */
+interface Transport {
+  readonly limiter: RateLimiter;
+  readonly http: PartnerCenterHttp;
+}
+
+/** What a call works with: the settings it read and the transport they configured. */
+interface Current {
+  readonly settings: ClientSettings;
+  readonly http: PartnerCenterHttp;
+}
+
 /**
  * The one Partner Center client of an activation (see PartnerCenterApi). Reads go through a cache with
  * in-flight sharing, then the HTTP layer, which paces every send through the tenant's rate limiter.
  * A customer by id embeds both profiles, so its profiles and JSON are served from that one request.
  */
 export class PartnerCenterClient implements PartnerCenterApi {
-  private readonly limiter: RateLimiter;
-  private readonly http: PartnerCenterHttp;
   private readonly cache = new ResponseCache();
   private readonly customerListeners = new Set<(event: CustomerFetched) => void>();
+  /**
+   * Made at the first settings read that succeeds, so the limiter starts with the configured limits; later reads
+   * reconfigure it. Until then nothing can be sent (every call reads the settings first).
+   */
+  private transport: Transport | undefined;
   /** The API of the last settings read: a change drops everything cached and cancels what was queued. */
   private target: ApiTarget | undefined;
 
-  constructor(private readonly options: PartnerCenterClientOptions) {
-    this.limiter = new RateLimiter({ limits: { requests: 500, windowMs: 60_000 }, logger: options.logger, pacing: options.pacing });
-    this.http = new PartnerCenterHttp({
-      tokens: options.tokens,
-      limiter: this.limiter,
-      logger: options.logger,
-      clientVersion: options.clientVersion,
-      locale: options.locale,
-      timeoutMs: options.timeoutMs,
-      retryBaseMs: options.retryBaseMs,
-    });
-  }
+  constructor(private readonly options: PartnerCenterClientOptions) {}
 
   async listCustomers(tenant: TenantId, cursor?: PageCursor, options: RequestOptions = {}): Promise<CustomerPage> {
-    const settings = this.settings();
-    if (cursor) return this.page(tenant, settings, cursor.uri, cursor.headers, undefined, options);
-    return this.page(tenant, settings, `/v1/customers?size=${settings.pageSize}`, {}, undefined, options);
+    const current = this.applyCurrentSettings();
+    if (cursor) return this.page(tenant, current, cursor.uri, cursor.headers, undefined, options);
+    return this.page(tenant, current, `/v1/customers?size=${current.settings.pageSize}`, {}, undefined, options);
   }
 
   async searchCustomers(
@@ -91,18 +96,20 @@ export class PartnerCenterClient implements PartnerCenterApi {
     cursor?: PageCursor,
     options: RequestOptions = {},
   ): Promise<CustomerPage> {
-    const settings = this.settings();
-    if (cursor) return this.page(tenant, settings, cursor.uri, cursor.headers, undefined, options);
-    // Key order Field, Value, Operator, as the SDK serializes it (REFERENCE.md §4.3).
+    const current = this.applyCurrentSettings();
+    if (cursor) return this.page(tenant, current, cursor.uri, cursor.headers, undefined, options);
+    // Key order Field, Value, Operator: the order the Partner Center SDK serializes the filter in.
     const filter = encodeURIComponent(JSON.stringify({ Field: field, Value: prefix, Operator: 'starts_with' }));
-    return this.page(tenant, settings, `/v1/customers?size=${settings.pageSize}&filter=${filter}`, {}, filter, options);
+    return this.page(tenant, current, `/v1/customers?size=${current.settings.pageSize}&filter=${filter}`, {}, filter, options);
   }
 
   async getCustomer(tenant: TenantId, customerId: string, options: RequestOptions = {}): Promise<Fetched<Customer>> {
-    const settings = this.settings();
+    const current = this.applyCurrentSettings();
     const path = customerPath(customerId);
-    return this.cache.load(customerKey(tenant, customerId), ttl(settings), options, async (signal) => {
-      const fetched = await this.fetch(tenant, settings, path, customerSchema, options, signal);
+    // Keyed case-insensitively: the customer asked for in another case is the same cached result and the same
+    // request in flight; the request itself names the id as given.
+    return this.cache.load(customerKey(tenant, customerId), cacheTtlMs(current.settings), options, async (signal) => {
+      const fetched = await this.fetch(tenant, current, path, customerSchema, options, signal);
       this.customerFetched({ tenant, customerId, fetched });
       return fetched;
     });
@@ -114,11 +121,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
   }
 
   peekCustomer(tenant: TenantId, customerId: string): Fetched<Customer> | undefined {
-    try {
-      this.settings();
-    } catch {
-      return undefined;
-    }
+    if (!this.tryApplyCurrentSettings()) return undefined;
     return this.cache.peek<Fetched<Customer>>(customerKey(tenant, customerId));
   }
 
@@ -131,9 +134,9 @@ export class PartnerCenterClient implements PartnerCenterApi {
   }
 
   async getRelationshipRequestUrl(tenant: TenantId, options: RequestOptions = {}): Promise<string> {
-    const settings = this.settings();
-    const fetched = await this.cache.load({ tenant, id: 'relationshiprequests' }, ttl(settings), options, (signal) =>
-      this.fetch(tenant, settings, '/v1/customers/relationshiprequests', relationshipRequestSchema, options, signal),
+    const current = this.applyCurrentSettings();
+    const fetched = await this.cache.load({ tenant, id: 'relationshiprequests' }, cacheTtlMs(current.settings), options, (signal) =>
+      this.fetch(tenant, current, '/v1/customers/relationshiprequests', relationshipRequestSchema, options, signal),
     );
     // Older responses carried the URL HTML-escaped (`&amp;`); the link must work when pasted.
     return decodeHtmlEntities(fetched.value.url);
@@ -144,18 +147,20 @@ export class PartnerCenterClient implements PartnerCenterApi {
   }
 
   cancel(tenant?: TenantId): void {
-    this.limiter.cancel(tenant);
+    this.transport?.limiter.cancel(tenant);
     this.cache.cancelFlights(tenant);
   }
 
   /** Requests of this tenant waiting for the rate limit. */
   queueDepth(tenant: TenantId): number {
-    return this.limiter.queueDepth(tenant);
+    return this.transport?.limiter.queueDepth(tenant) ?? 0;
   }
 
   /** Roughly how long until `count` more requests of this tenant will have been sent (ms): for ETAs. */
   estimatedWaitMs(tenant: TenantId, count = 1): number {
-    return this.limiter.estimateWaitMs(tenant, count);
+    // Before any call the limits are not known yet: read them. Invalid settings send nothing, so nothing to wait for.
+    if (!this.transport) this.tryApplyCurrentSettings();
+    return this.transport?.limiter.estimateWaitMs(tenant, count) ?? 0;
   }
 
   /**
@@ -163,17 +168,13 @@ export class PartnerCenterClient implements PartnerCenterApi {
    * configured is cancelled at once.
    */
   settingsChanged(): void {
-    try {
-      this.settings();
-    } catch {
-      // Invalid settings: nothing to apply; every call reports them.
-    }
+    this.tryApplyCurrentSettings();
   }
 
   dispose(): void {
     this.customerListeners.clear();
     this.cancel();
-    this.limiter.dispose();
+    this.transport?.limiter.dispose();
     this.cache.clear();
   }
 
@@ -183,13 +184,16 @@ export class PartnerCenterClient implements PartnerCenterApi {
       try {
         listener(event);
       } catch (error) {
-        this.options.logger.error(`A customer listener failed: ${(error as Error)?.message ?? String(error)}`);
+        this.options.logger.error(`A customer listener failed: ${errorMessage(error)}`);
       }
     }
   }
 
-  /** Reads the settings and applies what changed: limits to the limiter; a new endpoint drops the cache. */
-  private settings(): Settings {
+  /**
+   * Reads the settings and applies what changed: limits to the limiter; a new endpoint drops the cache and
+   * cancels what was queued. Throws when the settings are invalid (applying nothing).
+   */
+  private applyCurrentSettings(): Current {
     const settings = this.options.settings();
     if (this.target !== undefined && !sameTarget(this.target, settings)) {
       this.options.logger.info(`Partner Center endpoint changed to ${settings.apiBase}: cache cleared, queued requests cancelled`);
@@ -197,24 +201,43 @@ export class PartnerCenterClient implements PartnerCenterApi {
       this.cache.clear();
     }
     this.target = { cloud: settings.cloud, apiBase: settings.apiBase };
-    this.limiter.configure({ requests: settings.rateLimit.requests, windowMs: settings.rateLimit.windowSeconds * 1000 });
-    return settings;
+    const limits = windowLimits(settings);
+    if (this.transport) this.transport.limiter.configure(limits);
+    else this.transport = this.createTransport(limits);
+    return { settings, http: this.transport.http };
+  }
+
+  /** applyCurrentSettings for callers that only want the settings applied: invalid ones are reported by every call. */
+  private tryApplyCurrentSettings(): Current | undefined {
+    try {
+      return this.applyCurrentSettings();
+    } catch {
+      return undefined;
+    }
+  }
+
+  private createTransport(limits: WindowLimits): Transport {
+    const { tokens, logger, clientVersion, locale, timeoutMs, retryBaseMs, pacing } = this.options;
+    const limiter = new RateLimiter({ limits, logger, pacing });
+    const http = new PartnerCenterHttp({ tokens, limiter, logger, clientVersion, locale, timeoutMs, retryBaseMs });
+    return { limiter, http };
   }
 
   private page(
     tenant: TenantId,
-    settings: Settings,
+    current: Current,
     uri: string,
     headers: Readonly<Record<string, string>>,
     filter: string | undefined,
     options: RequestOptions,
   ): Promise<CustomerPage> {
     const key: CacheKey = { tenant, id: `customers ${uri} ${JSON.stringify(headers)}` };
-    return this.cache.load(key, ttl(settings), options, async (signal) => {
+    const { settings, http } = current;
+    return this.cache.load(key, cacheTtlMs(settings), options, async (signal) => {
       const correlationId = options.correlationId ?? randomUUID();
-      const result = await this.http.get({ tenant, target: settings, uri, headers, schema: customerCollectionSchema, correlationId, signal });
+      const result = await http.get({ tenant, target: settings, uri, headers, schema: customerCollectionSchema, correlationId, signal });
       const request = { requestId: result.requestId, correlationId, label: result.request };
-      const page = customerPage(result.value, request, nextCursor(result.value, settings, filter));
+      const page = customerPage(result.value, request, nextCursor(result.value, settings.pageSize, filter));
       // Once per fetch (a cached page is not logged again): what support needs to find the broken item.
       for (const entry of page.entries) {
         if (entry.kind !== 'invalid') continue;
@@ -240,25 +263,26 @@ export class PartnerCenterClient implements PartnerCenterApi {
       return { value: embedded as Profile, raw, fetchedAt: customer.fetchedAt };
     }
     // Not embedded this time: ask the profile endpoint.
-    const settings = this.settings();
+    const current = this.applyCurrentSettings();
     const schema = kind === 'company' ? companyProfileSchema : billingProfileSchema;
-    const key: CacheKey = { tenant, customerId, id: `${customerPath(customerId)}/profiles/${kind}` };
-    return this.cache.load(key, ttl(settings), options, (signal) =>
-      this.fetch(tenant, settings, key.id, schema, options, signal),
+    const key: CacheKey = { tenant, customerId, id: `profiles/${kind}` };
+    const path = `${customerPath(customerId)}/profiles/${kind}`;
+    return this.cache.load(key, cacheTtlMs(current.settings), options, (signal) =>
+      this.fetch(tenant, current, path, schema, options, signal),
     ) as Promise<Fetched<Profile>>;
   }
 
   private async fetch<S extends z.ZodType>(
     tenant: TenantId,
-    settings: Settings,
+    current: Current,
     uri: string,
     schema: S,
     options: RequestOptions,
     signal: AbortSignal,
   ): Promise<Fetched<z.output<S>>> {
-    const result = await this.http.get({
+    const result = await current.http.get({
       tenant,
-      target: settings,
+      target: current.settings,
       uri,
       schema,
       correlationId: options.correlationId ?? randomUUID(),
@@ -269,7 +293,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
 }
 
 function customerKey(tenant: TenantId, customerId: string): CacheKey {
-  return { tenant, customerId, id: `customer ${customerId}` };
+  return { tenant, customerId, id: 'customer' };
 }
 
 function customerPath(customerId: string): string {
@@ -283,7 +307,7 @@ function customerPath(customerId: string): string {
  * The next page: `links.next` (its uri and headers, as the SDK's enumerator does) or, when only a body
  * `continuationToken` exists, an explicit seek with the token in `MS-ContinuationToken`.
  */
-function nextCursor(collection: CustomerCollection, settings: Settings, filter: string | undefined): PageCursor | undefined {
+function nextCursor(collection: CustomerCollection, pageSize: number, filter: string | undefined): PageCursor | undefined {
   const token = collection.continuationToken || undefined;
   const link = collection.links?.next;
   const tokenHeader: Record<string, string> = token ? { 'MS-ContinuationToken': token } : {};
@@ -292,14 +316,6 @@ function nextCursor(collection: CustomerCollection, settings: Settings, filter: 
     return { uri: link.uri, headers: { ...tokenHeader, ...linkHeaders } };
   }
   if (!token) return undefined;
-  const query = `size=${settings.pageSize}&seekOperation=Next${filter ? `&filter=${filter}` : ''}`;
+  const query = `size=${pageSize}&seekOperation=Next${filter ? `&filter=${filter}` : ''}`;
   return { uri: `/v1/customers?${query}`, headers: tokenHeader };
-}
-
-function ttl(settings: Settings): number {
-  return settings.cacheSeconds * 1000;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

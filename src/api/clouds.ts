@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 
-/** The Partner Center instances the extension can talk to (product.md §1, REFERENCE.md §1). */
+/** The Partner Center instances the extension can talk to: global, China (21Vianet), US Government, and the local sandbox. */
 export type CloudId = 'global' | 'china' | 'usgov' | 'local';
 
 export const CLOUD_IDS: readonly CloudId[] = ['global', 'china', 'usgov', 'local'];
@@ -35,7 +35,7 @@ export const CLOUDS: Readonly<Record<CloudId, CloudDefinition>> = {
     sovereignEnvironment: 'ChinaCloud',
     scope: `${CHINA_API}/user_impersonation`,
   },
-  // US Government uses the global API host (REFERENCE.md §1.1) with the US Government sign-in authority.
+  // US Government uses the global API host with the US Government sign-in authority.
   usgov: {
     id: 'usgov',
     apiBase: GLOBAL_API,

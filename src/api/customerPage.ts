@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { PartnerCenterError } from './errors';
+import { isRecord } from './json';
 import { type CustomerCollection, type InvalidItem, describeIssues, formatPath } from './schemas';
 import type { CustomerPage, CustomerPageEntry, InvalidCustomer, PageCursor } from './types';
 
@@ -38,8 +39,4 @@ function invalidCustomer(item: InvalidItem, request: PageRequest): InvalidCustom
     request: request.label,
   });
   return { index: item.index, ...(id ? { id } : {}), problem, error, raw };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

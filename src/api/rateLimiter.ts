@@ -1,4 +1,5 @@
 import pThrottle from 'p-throttle';
+import { tenantKey } from '../customerRef';
 import { PartnerCenterError } from './errors';
 import type { Logger } from './logger';
 import { RollingWindowGate, type WindowLimits } from './rollingWindow';
@@ -139,7 +140,8 @@ class TenantLane {
  * each other (one lane per tenant, created on first use).
  */
 export class RateLimiter {
-  private readonly lanes = new Map<TenantId, TenantLane>();
+  /** By `tenantKey`: the quota is the partner tenant's, however its id is spelled. */
+  private readonly lanes = new Map<string, TenantLane>();
   private limits: WindowLimits;
 
   constructor(private readonly options: RateLimiterOptions) {
@@ -169,28 +171,28 @@ export class RateLimiter {
 
   /** Until when the tenant is paused by a 429 (monotonicNow clock), or 0. */
   pausedUntil(tenant: TenantId): number {
-    return this.lanes.get(tenant)?.gate.pausedUntil ?? 0;
+    return this.lanes.get(tenantKey(tenant))?.gate.pausedUntil ?? 0;
   }
 
   /** Rejects everything queued for one tenant, or for all (sign-out, settings change, whole-view refresh). */
   cancel(tenant?: TenantId): void {
     if (tenant === undefined) for (const lane of this.lanes.values()) lane.cancel();
-    else this.lanes.get(tenant)?.cancel();
+    else this.lanes.get(tenantKey(tenant))?.cancel();
   }
 
   /** Rejects everything queued for one tenant with `error` (a pause too long to wait out): they fail, saying why. */
   failQueued(tenant: TenantId, error: PartnerCenterError): void {
-    this.lanes.get(tenant)?.cancel(error);
+    this.lanes.get(tenantKey(tenant))?.cancel(error);
   }
 
   /** Calls of this tenant accepted and not yet sent. */
   queueDepth(tenant: TenantId): number {
-    return this.lanes.get(tenant)?.depth ?? 0;
+    return this.lanes.get(tenantKey(tenant))?.depth ?? 0;
   }
 
   /** Roughly how long until `count` more calls of this tenant (behind those queued) will have been sent, in ms. */
   estimateWaitMs(tenant: TenantId, count = 1): number {
-    const lane = this.lanes.get(tenant);
+    const lane = this.lanes.get(tenantKey(tenant));
     if (!lane) return new RollingWindowGate(this.limits).estimateWaitMs(count);
     // Calls still inside p-throttle are not yet at the gate: count them in.
     return lane.gate.estimateWaitMs(lane.depth - lane.gate.waiting + count);
@@ -202,10 +204,10 @@ export class RateLimiter {
   }
 
   private lane(tenant: TenantId): TenantLane {
-    let lane = this.lanes.get(tenant);
+    let lane = this.lanes.get(tenantKey(tenant));
     if (!lane) {
       lane = new TenantLane(tenant, this.limits, this.options);
-      this.lanes.set(tenant, lane);
+      this.lanes.set(tenantKey(tenant), lane);
     }
     return lane;
   }

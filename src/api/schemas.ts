@@ -1,6 +1,8 @@
 import * as z from 'zod';
+import { isRecord } from './json';
 
-// Zod schemas for every Partner Center body the extension reads (REFERENCE.md §5–§7, §11.9).
+// Zod schemas for every Partner Center body the extension reads: customers, profiles, collections, the
+// relationship request and the error bodies.
 // Objects are loose: unknown fields are kept, so the JSON tab shows the customer exactly as received.
 // Optional fields accept null as well as absence, because the real API sends both; null entries of a list
 // are dropped from the validated value (the raw body, kept beside it, still has them for the JSON tab).
@@ -28,7 +30,7 @@ export const linkSchema = z.looseObject({
 });
 
 /** A link whose `uri` is null or missing leads nowhere: read as no link (paging falls back to `continuationToken`). */
-const optionalLink = z.preprocess((link) => (isObject(link) && link.uri == null ? null : link), linkSchema.nullish());
+const optionalLink = z.preprocess((link) => (isRecord(link) && link.uri == null ? null : link), linkSchema.nullish());
 
 export const linksSchema = z.looseObject({
   self: optionalLink,
@@ -159,7 +161,7 @@ export const relationshipRequestSchema = z.looseObject({
   attributes: attributesSchema.nullish(),
 });
 
-// The three error-body formats (REFERENCE.md §7.2).
+// The three error-body formats Partner Center answers with.
 
 /** A. ApiFault: `{code, description, data, source}`; `code` is a number on the wire but documented as string. */
 export const apiFaultSchema = z.looseObject({
@@ -252,8 +254,4 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
     .join('');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

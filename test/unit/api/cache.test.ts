@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ResponseCache } from '../../../src/api/cache';
+import { PartnerCenterError } from '../../../src/api/errors';
 
 // The cache alone with a fake clock: expiry and the races between refreshes, invalidation and late answers.
 
@@ -65,5 +66,59 @@ describe('response cache', () => {
     const cache = new ResponseCache();
     await assert.rejects(cache.load(key, 60_000, {}, () => Promise.reject(new Error('503'))), /503/);
     assert.equal(await cache.load(key, 60_000, {}, () => Promise.resolve('ok')), 'ok');
+  });
+
+  describe('a tenant or customer id in another case is the same one', () => {
+    const guid = '0f3c5e2a-9b1d-4c7e-8a6f-2d4b6c8e0a1b';
+    const lower = { tenant: 'contoso.onmicrosoft.com', id: 'customer', customerId: guid };
+    const upper = { tenant: 'Contoso.OnMicrosoft.com', id: 'customer', customerId: guid.toUpperCase() };
+
+    it('serves the result cached under one case to the other, without loading again', async () => {
+      const cache = new ResponseCache();
+      let loads = 0;
+      await cache.load(lower, 60_000, {}, () => Promise.resolve(++loads));
+      assert.equal(await cache.load(upper, 60_000, {}, () => Promise.resolve(++loads)), 1);
+      assert.equal(cache.peek(upper), 1);
+      assert.equal(loads, 1);
+    });
+
+    it('shares one request in flight between the two cases', async () => {
+      const cache = new ResponseCache();
+      const pending = deferred<string>();
+      let loads = 0;
+      const start = () => (loads++, pending.promise);
+      const calls = [cache.load(lower, 60_000, {}, start), cache.load(upper, 60_000, {}, start)];
+      pending.resolve('one');
+      assert.deepEqual(await Promise.all(calls), ['one', 'one']);
+      assert.equal(loads, 1);
+    });
+
+    it('invalidates a customer, or a tenant, named in another case', async () => {
+      const cache = new ResponseCache();
+      const list = { tenant: 'contoso.onmicrosoft.com', id: 'customers page 1' };
+      for (const k of [lower, list]) await cache.load(k, 60_000, {}, () => Promise.resolve(k.id));
+      cache.invalidate(upper.tenant, upper.customerId);
+      assert.deepEqual([cache.peek(lower), cache.peek(list)], [undefined, list.id]);
+      cache.invalidate('CONTOSO.onmicrosoft.com');
+      assert.equal(cache.peek(list), undefined);
+    });
+
+    it('cancels the flights of a tenant named in another case', async () => {
+      const cache = new ResponseCache();
+      // As a real request does: it starts after the call returns, and fails once its signal is aborted.
+      const untilAborted = (signal: AbortSignal) =>
+        new Promise((_, reject) => (signal.aborted ? reject(signal.reason) : signal.addEventListener('abort', () => reject(signal.reason))));
+      const call = cache.load(lower, 60_000, {}, untilAborted);
+      cache.cancelFlights(upper.tenant);
+      await assert.rejects(call, (error: unknown) => error instanceof PartnerCenterError && error.kind === 'cancelled');
+    });
+
+    it('keeps a result about the tenant apart from one about a customer with the same id', async () => {
+      const cache = new ResponseCache();
+      const tenantWide = { tenant: lower.tenant, id: 'customer' };
+      await cache.load(lower, 60_000, {}, () => Promise.resolve('the customer'));
+      await cache.load(tenantWide, 60_000, {}, () => Promise.resolve('the tenant'));
+      assert.deepEqual([cache.peek(lower), cache.peek(tenantWide)], ['the customer', 'the tenant']);
+    });
   });
 });

@@ -285,6 +285,29 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       assert.equal(heard.length, 2);
     });
 
+    it('finds a customer asked for with its GUID in another case in the cache, and invalidates it so', async () => {
+      const { client } = clientFor(sandbox.url);
+      const id = seedIds('default')[5]!;
+      assert.match(id, /[a-f]/, 'the seed GUID has letters, so its case can differ');
+      const first = await client.getCustomer('default', id.toLowerCase());
+      await sandbox.admin.clearRequests();
+      assert.equal(await client.getCustomer('default', id.toUpperCase()), first);
+      assert.equal(client.peekCustomer('default', id.toUpperCase()), first);
+      await client.getBillingProfile('default', id.toUpperCase());
+      assert.deepEqual(await sandbox.admin.requests(), [], 'no request for the other case');
+
+      client.invalidate('DEFAULT', id.toUpperCase());
+      assert.equal(client.peekCustomer('default', id.toLowerCase()), undefined);
+    });
+
+    it('shares one request between two cases of a GUID, and sends the id as given', async () => {
+      const { client } = clientFor(sandbox.url);
+      const id = seedIds('default')[6]!;
+      const [upper, lower] = await Promise.all([client.getCustomer('default', id.toUpperCase()), client.getCustomer('default', id.toLowerCase())]);
+      assert.equal(upper, lower);
+      assert.deepEqual((await sandbox.admin.requests()).map((r) => r.path), [`/v1/customers/${id.toUpperCase()}`]);
+    });
+
     it('keeps nothing when cacheSeconds is 0, and never caches an error', async () => {
       const { client, state } = clientFor(sandbox.url, { settings: { cacheSeconds: 0 } });
       const id = seedIds('default')[3]!;
@@ -369,6 +392,14 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       const pending = client.listCustomers('default');
       await assert.rejects(pending, (error: unknown) => error instanceof PartnerCenterError && error.kind === 'settings');
       assert.equal(client.peekCustomer('default', 'x'), undefined);
+    });
+
+    it('takes its first rate limits from the settings, before any call', () => {
+      const { client } = clientFor(sandbox.url, { settings: { 'rateLimit.requests': 2, 'rateLimit.windowSeconds': 60 } });
+      assert.ok(client.estimatedWaitMs('default', 3) >= 59_000, 'the third request waits for the next minute');
+      const invalid = clientFor(sandbox.url);
+      invalid.state.problem = new PartnerCenterError({ kind: 'settings', summary: 'bad settings' });
+      assert.equal(invalid.client.estimatedWaitMs('default', 3), 0, 'invalid settings send nothing, so nothing waits');
     });
 
     it('rejects an empty customer id without sending', async () => {

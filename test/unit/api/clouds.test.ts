@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isLoopbackHost, overrideCloudApiBase, apiBaseFor, parseLocalEndpoint } from '../../src/api/clouds';
+import { isLoopbackHost, overrideCloudApiBase, apiBaseFor, parseLocalEndpoint } from '../../../src/api/clouds';
 
 describe('clouds', () => {
   it('recognises loopback hosts only', () => {

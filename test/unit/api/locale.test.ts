@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { toXLocale } from '../../src/api/locale';
+import { toXLocale } from '../../../src/api/locale';
 
 describe('X-Locale from the display language', () => {
   it('maps language tags to Partner Center cultures', () => {

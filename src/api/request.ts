@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { type ApiTarget, assertTokenDestination, resolveApiUrl } from './auth';
+import { PartnerCenterError, type PartnerCenterErrorDetails } from './errors';
+import { failureText } from './failureText';
+import type { TenantId } from './types';
+
+// Building one logical request: its URL (checked before a token goes anywhere), its ids and its headers.
+
+export interface GetRequest<S extends z.ZodType> {
+  readonly tenant: TenantId;
+  readonly target: ApiTarget;
+  /** `/v1/…`, a `links.*.uri` (with or without `/v1`), or an absolute URL on the API origin. */
+  readonly uri: string;
+  /** Extra headers, e.g. a cursor's `MS-ContinuationToken`. They cannot replace the headers set here. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly schema: S;
+  /** `MS-CorrelationId`: one per user action. */
+  readonly correlationId: string;
+  readonly signal?: AbortSignal;
+}
+
+/** What every attempt and every error of one logical request shares. */
+export interface RequestContext {
+  readonly tenant: TenantId;
+  readonly url: URL;
+  /** `GET <path and query>`, as the log and errors name it. */
+  readonly label: string;
+  readonly requestId: string;
+  readonly correlationId: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Who is asking, for `MS-PartnerCenter-Client` and `X-Locale`. */
+export interface ClientIdentity {
+  readonly clientVersion: string;
+  /** Read at each request. */
+  readonly locale: () => string;
+}
+
+/** Throws (sending nothing) when the URL is not one a token may go to. */
+export function requestContext(request: GetRequest<z.ZodType>): RequestContext {
+  const url = resolveApiUrl(request.target.apiBase, request.uri);
+  assertTokenDestination(url, request.target);
+  return {
+    tenant: request.tenant,
+    url,
+    label: `GET ${url.pathname}${url.search}`,
+    // The same id on every retry: Partner Center uses it to recognise a repeated call.
+    requestId: randomUUID(),
+    correlationId: request.correlationId,
+    signal: request.signal,
+  };
+}
+
+export function requestHeaders(
+  request: GetRequest<z.ZodType>,
+  context: RequestContext,
+  authorization: string,
+  client: ClientIdentity,
+): Headers {
+  const headers = new Headers();
+  try {
+    for (const [key, value] of Object.entries(request.headers ?? {})) headers.set(key, value);
+  } catch (error) {
+    throw requestError(context, {
+      kind: 'invalidResponse',
+      summary: failureText({ kind: 'pagingHeader', error }),
+      cause: error,
+    });
+  }
+  // Set last: nothing from a cursor can replace them.
+  headers.set('Accept', 'application/json');
+  headers.set('Authorization', authorization);
+  headers.set('MS-RequestId', context.requestId);
+  headers.set('MS-CorrelationId', context.correlationId);
+  headers.set('MS-PartnerCenter-Client', `Partner Center Customers for VS Code/${client.clientVersion}`);
+  headers.set('X-Locale', client.locale());
+  return headers;
+}
+
+/** An error of this request: it names the request and its ids. */
+export function requestError(
+  context: RequestContext,
+  details: Omit<PartnerCenterErrorDetails, 'requestId' | 'correlationId' | 'request'>,
+): PartnerCenterError {
+  return new PartnerCenterError({
+    ...details,
+    requestId: context.requestId,
+    correlationId: context.correlationId,
+    request: context.label,
+  });
+}
