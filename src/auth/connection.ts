@@ -1,4 +1,6 @@
-// Pure (no vscode import): the connection as a value, and what changed between two of them. Unit-tested.
+import type { Settings } from '../settings';
+
+// The connection as a value, and what changed between two of them.
 
 /**
  * Where the connection stands, in the order it is decided:
@@ -16,6 +18,28 @@ export interface Connection {
 }
 
 export const NO_SESSIONS: ReadonlyMap<string, string> = new Map();
+
+/** What keeps this extension from the sessions VS Code holds, although the settings name a real cloud. */
+export interface SessionBarriers {
+  /** Signed out in this extension (VS Code keeps the account). */
+  readonly signedOut: boolean;
+  /** The sovereign provider is set to another environment: its sessions would be another cloud's. */
+  readonly sovereignMismatch: boolean;
+}
+
+/**
+ * The state valid settings decide without reading a session, in the order of ConnectionState; undefined when
+ * the tenants' sessions decide it (and only then may a session be used).
+ */
+export function stateWithoutSessions(
+  settings: Pick<Settings, 'cloud' | 'clientId'>,
+  barriers: SessionBarriers,
+): 'local' | 'needsClientId' | 'signedOut' | undefined {
+  if (settings.cloud === 'local') return 'local';
+  if (!settings.clientId) return 'needsClientId';
+  if (barriers.signedOut || barriers.sovereignMismatch) return 'signedOut';
+  return undefined;
+}
 
 /** The state that a set of per-tenant sessions amounts to: signed in when any tenant has a session. */
 export function signedInState(sessions: ReadonlyMap<string, string>): 'signedIn' | 'signedOut' {

@@ -1,5 +1,3 @@
-// Pure (no vscode import). Unit-tested.
-
 /**
  * Runs an async computation so that every caller gets a result computed AFTER its call: a call arriving while
  * a run is in progress does not get that (possibly stale) run's answer, and all such calls share one follow-up

@@ -1,7 +1,7 @@
 import { CLOUDS, type CloudDefinition, type CloudId } from '../api/clouds';
 import { DEFAULT_TENANT, type Settings } from '../settings';
 
-// Pure (no vscode import): what the sign-in asks VS Code's Microsoft authentication for. Unit-tested.
+// What the sign-in asks VS Code's Microsoft authentication for.
 
 /** The built-in authentication providers; tests point each at a provider of their own. */
 export type BuiltInAuthProvider = 'microsoft' | 'microsoft-sovereign-cloud';

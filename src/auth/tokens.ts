@@ -4,7 +4,7 @@ import { PartnerCenterError } from '../api/errors';
 import type { Logger } from '../api/logger';
 import type { TenantId } from '../api/types';
 
-// Pure (no vscode import): which Authorization header a request gets. Unit-tested.
+// Which Authorization header a request gets.
 
 /** A cloud that signs in with a Microsoft account (every cloud but `local`). */
 export type SignInCloud = Exclude<CloudId, 'local'>;

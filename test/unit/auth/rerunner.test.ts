@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Rerunner } from '../../src/auth/rerunner';
+import { Rerunner } from '../../../src/auth/rerunner';
 
 /** A task whose runs the test finishes by hand, recording what each run saw when it started. */
 function controlledTask() {

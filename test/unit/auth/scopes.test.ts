@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { CLOUDS } from '../../src/api/clouds';
-import { authProviderFor, scopesFor, sovereignEnvironmentProblem } from '../../src/auth/scopes';
-import { DEFAULT_TENANT, parseSettings } from '../../src/settings';
+import { CLOUDS } from '../../../src/api/clouds';
+import { authProviderFor, scopesFor, sovereignEnvironmentProblem } from '../../../src/auth/scopes';
+import { DEFAULT_TENANT, parseSettings } from '../../../src/settings';
 
 const CLIENT_ID = '0b5c2b3e-8f6d-4c1a-9e2f-3a4b5c6d7e8f';
 const CONTOSO = 'f18d1a70-ef81-414b-b345-a57f9f148467';

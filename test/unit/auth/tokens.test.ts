@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { ApiTarget } from '../../src/api/auth';
-import { PartnerCenterError, isCancellation } from '../../src/api/errors';
-import { TargetedTokenSource } from '../../src/auth/tokens';
-import { RecordingLogger } from './api/support';
+import type { ApiTarget } from '../../../src/api/auth';
+import { PartnerCenterError, isCancellation } from '../../../src/api/errors';
+import { TargetedTokenSource } from '../../../src/auth/tokens';
+import { RecordingLogger } from '../api/support';
 
 const LOCAL: ApiTarget = { cloud: 'local', apiBase: 'http://127.0.0.1:7071' };
 const GLOBAL: ApiTarget = { cloud: 'global', apiBase: 'https://api.partnercenter.microsoft.com' };
