@@ -11,7 +11,7 @@ import { ConfigStore } from './config';
 import { registerCustomerDocuments } from './documents/customerJsonProvider';
 import type { Services } from './services';
 import { registerCustomersView } from './tree/customersView';
-import { registerBillingPanels } from './webview/billingPanel';
+import { registerBillingPanels } from './webview/billingPanels';
 
 /** What `activate` returns: the live pieces, for the integration tests (and only tests get the `testing` hooks). */
 export type PartnerCenterExports = ReturnType<typeof wire>;
@@ -31,7 +31,7 @@ function wire(context: vscode.ExtensionContext) {
   const session = new SessionManager(config, context.globalState, log);
   const client = new PartnerCenterClient({
     settings: () => config.require(),
-    tokens: session,
+    tokens: session.tokens,
     logger: log,
     clientVersion: String(context.extension.packageJSON.version),
     locale: () => toXLocale(vscode.env.language),

@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { CLOUD_IDS, type CloudId, apiBaseFor } from './api/clouds';
+import { errorMessage } from './api/errors';
 
-/** The `partnerCenter.*` settings after validation (product.md §2). Pure: no vscode import, unit-testable. */
+/** The `partnerCenter.*` settings after validation: typed, with defaults applied. */
 export interface Settings {
   readonly cloud: CloudId;
   /** Partner tenants to browse; `[DEFAULT_TENANT]` when the setting is empty. */
@@ -80,7 +81,7 @@ export function parseSettings(raw: RawSettings): SettingsResult {
   try {
     apiBase = apiBaseFor(value.cloud, value.localEndpoint);
   } catch (e) {
-    return { ok: false, problems: [l10n.t('partnerCenter.localEndpoint: {0}', (e as Error).message)] };
+    return { ok: false, problems: [l10n.t('partnerCenter.localEndpoint: {0}', errorMessage(e))] };
   }
   const tenants = [...new Set(value.tenants)];
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isCancellation } from '../api/errors';
+import { errorMessage, isCancellation } from '../api/errors';
 import type { Services } from '../services';
 import { literalText } from '../presentation/literalText';
 
@@ -30,8 +30,9 @@ export function registerCommand<Args extends unknown[], Result>(
         services.log.info(`${id} cancelled`);
         return undefined;
       }
-      services.log.error(`${id} failed (correlation id ${context.correlationId}): ${(error as Error)?.message ?? String(error)}`);
-      void showError(services, (error as Error)?.message ?? String(error));
+      const message = errorMessage(error);
+      services.log.error(`${id} failed (correlation id ${context.correlationId}): ${message}`);
+      void showError(services, message);
       return undefined;
     }
   });

@@ -1,6 +1,7 @@
+import type { CustomerRef } from '../customerRef';
 import type { Services } from '../services';
 import { showCustomerSearch } from './searchQuickPick';
-import type { CustomerTarget } from './targets';
+import { customerTargetOf } from './targets';
 
 /**
  * Lets the user find a customer by typing the beginning of its name or domain (searched on the server, every
@@ -9,7 +10,16 @@ import type { CustomerTarget } from './targets';
 export async function pickCustomer(
   services: Services,
   options: { readonly title: string; readonly correlationId?: string },
-): Promise<CustomerTarget | undefined> {
+): Promise<CustomerRef | undefined> {
   const choice = await showCustomerSearch(services, { title: options.title, offerFilter: false, correlationId: options.correlationId });
   return choice?.kind === 'customer' ? choice.target : undefined;
+}
+
+/** The customer a command argument names; without one (the palette), the customer the user picks. */
+export async function customerOrPick(
+  services: Services,
+  arg: unknown,
+  options: { readonly title: string; readonly correlationId?: string },
+): Promise<CustomerRef | undefined> {
+  return customerTargetOf(arg, services.config.require()) ?? (await pickCustomer(services, options));
 }

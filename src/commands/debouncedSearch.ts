@@ -1,6 +1,5 @@
 // Search-as-you-type plumbing, without any UI: waits for a pause in typing, runs one search per pause, and
 // aborts the previous search as soon as the text changes, so a late answer never replaces a newer one.
-// Pure (no vscode), unit-tested with fake timers.
 
 export interface DebouncedSearchOptions<R> {
   readonly delayMs: number;

@@ -3,11 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PartnerCenterError, isCancellation } from '../api/errors';
+import { isRecord } from '../api/json';
 import { type ExportProgress, type ExportResult, exportCustomers } from '../export/customerExport';
 import type { Services } from '../services';
 import { registerCommand } from './command';
 import { literalText } from '../presentation/literalText';
-import type { CommandTargets } from './register';
 import { InvalidTargetError, resolveTenant } from './targets';
 
 /** The programmatic arguments of `partnerCenter.exportCustomers` (a tenant node also fits: it has `tenantId`). */
@@ -20,7 +20,7 @@ interface ExportArgs {
 }
 
 /** `partnerCenter.exportCustomers`: the CSV of every customer of a partner tenant; returns the number of rows. */
-export function registerExportCommands(services: Services, _targets: CommandTargets): vscode.Disposable[] {
+export function registerExportCommands(services: Services): vscode.Disposable[] {
   return [
     registerCommand(services, 'partnerCenter.exportCustomers', async ({ correlationId }, arg?: unknown) => {
       const settings = services.config.require();
@@ -51,8 +51,8 @@ export function registerExportCommands(services: Services, _targets: CommandTarg
 
 function exportArgsOf(arg: unknown): ExportArgs {
   if (arg === undefined || arg === null) return {};
-  if (typeof arg !== 'object') throw new InvalidTargetError(vscode.l10n.t('Expected {0}.', '{ tenantId?, includeBilling?, uri? }'));
-  const { includeBilling, uri, signal } = arg as Record<string, unknown>;
+  if (!isRecord(arg)) throw new InvalidTargetError(vscode.l10n.t('Expected {0}.', '{ tenantId?, includeBilling?, uri? }'));
+  const { includeBilling, uri, signal } = arg;
   if (includeBilling !== undefined && typeof includeBilling !== 'boolean') {
     throw new InvalidTargetError(vscode.l10n.t('"includeBilling" must be true or false.'));
   }
@@ -67,7 +67,7 @@ function exportArgsOf(arg: unknown): ExportArgs {
 function targetUriOf(value: unknown): vscode.Uri {
   if (value instanceof vscode.Uri) return value;
   if (typeof value === 'string' && path.isAbsolute(value)) return vscode.Uri.file(value);
-  if (typeof value === 'object' && value !== null && typeof (value as { scheme?: unknown }).scheme === 'string') {
+  if (isRecord(value) && typeof value.scheme === 'string') {
     return vscode.Uri.from(value as { scheme: string; path?: string; authority?: string });
   }
   throw new InvalidTargetError(vscode.l10n.t('"uri" must be a file URI or an absolute file path.'));

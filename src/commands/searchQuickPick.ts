@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { errorMessage } from '../api/errors';
-import type { Customer } from '../api/schemas';
 import type { Services } from '../services';
-import { customerDisplayName, customerDomain } from '../presentation/customerFacts';
 import { searchFetchers } from '../tree/model/customerSources';
 import { PagedCustomerList } from '../tree/model/pagedCustomerList';
 import { debouncedSearch } from './debouncedSearch';
-import { literalText } from '../presentation/literalText';
-import type { CustomerTarget } from './targets';
+import { type CustomerSearchChoice, type SearchItem, SearchItems, type TenantMatches } from './searchItems';
+
+export type { CustomerSearchChoice } from './searchItems';
 
 /** Typing pauses this long before the server is asked: one search per pause, not one per key. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -20,15 +18,6 @@ export interface CustomerSearchOptions {
   readonly correlationId?: string;
 }
 
-/** What the user chose: a customer, or (search command) to filter the view to the typed text. */
-export type CustomerSearchChoice =
-  | { readonly kind: 'customer'; readonly target: CustomerTarget; readonly text: string }
-  | { readonly kind: 'filter'; readonly text: string };
-
-interface SearchItem extends vscode.QuickPickItem {
-  readonly choice?: CustomerSearchChoice;
-}
-
 /**
  * A quick pick that searches the server as the user types: company-name and domain prefixes, every
  * configured tenant, through the shared (throttled, cached) client. Each new text cancels the previous
@@ -37,49 +26,20 @@ interface SearchItem extends vscode.QuickPickItem {
 export async function showCustomerSearch(services: Services, options: CustomerSearchOptions): Promise<CustomerSearchChoice | undefined> {
   const settings = services.config.require();
   const correlationId = options.correlationId ?? randomUUID();
-  const several = settings.tenants.length > 1;
+  const items = new SearchItems(settings.tenants.length > 1, options.offerFilter);
   const quickPick = vscode.window.createQuickPick<SearchItem>();
   quickPick.title = options.title;
   quickPick.placeholder = vscode.l10n.t('Type the beginning of a company name or domain');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
 
-  // The quick pick ranks rows by how well their label matches the typed text, so the filter row's label is that
-  // text itself: an exact match, it stays on top of the (server-matched) customers instead of sinking below them.
-  const filterItem = (text: string): SearchItem[] =>
-    options.offerFilter && text
-      ? [
-          {
-            label: literalText(text),
-            iconPath: new vscode.ThemeIcon('filter'),
-            description: vscode.l10n.t('Filter the view to customers starting with "{0}"', literalText(text)),
-            alwaysShow: true,
-            choice: { kind: 'filter', text },
-          },
-        ]
-      : [];
-  const show = (text: string, items: SearchItem[], busy: boolean) => {
+  const show = (text: string, rows: SearchItem[], busy: boolean) => {
     quickPick.busy = busy;
-    quickPick.items = [...filterItem(text), ...items];
+    quickPick.items = [...items.filter(text), ...rows];
   };
-  /** A row that only informs (an error, "no match"): data in it is escaped, it is not a choice. */
-  const message = (text: string, icon?: string, tenantId?: string): SearchItem => ({
-    label: icon ? `$(${icon}) ${literalText(text)}` : literalText(text),
-    detail: several ? tenantId : undefined,
-    alwaysShow: true,
-  });
-
-  const customerItem = (tenantId: string, customer: Customer, text: string): SearchItem => ({
-    label: literalText(customerDisplayName(customer)),
-    description: literalText(customerDomain(customer) ?? ''),
-    detail: literalText(several ? vscode.l10n.t('{0} · tenant {1}', customer.id, tenantId) : customer.id),
-    // The server already matched it (name or domain); the quick pick's own filter must not hide it.
-    alwaysShow: true,
-    choice: { kind: 'customer', text, target: { tenantId, customerId: customer.id, companyName: customerDisplayName(customer) } },
-  });
 
   /** The first page of matches of every tenant, through the shared client (throttled, cached). */
-  const searchTenants = (text: string, signal: AbortSignal) =>
+  const searchTenants = (text: string, signal: AbortSignal): Promise<TenantMatches[]> =>
     Promise.all(
       settings.tenants.map(async (tenantId) => {
         const list = new PagedCustomerList(searchFetchers(services.client, tenantId, text, (request) => ({ ...request, signal })));
@@ -93,20 +53,8 @@ export async function showCustomerSearch(services: Services, options: CustomerSe
     search: searchTenants,
     onPending: (text) => show(text, [], true),
     onCleared: () => show('', [], false),
-    onError: (text, error) => show(text, [message(errorMessage(error), 'error')], false),
-    onResult: (text, outcomes) => {
-      const items: SearchItem[] = [];
-      for (const { tenantId, list, error } of outcomes) {
-        for (const customer of list.items) items.push(customerItem(tenantId, customer, text));
-        if (error !== undefined) items.push(message(errorMessage(error), 'error', tenantId));
-        else if (list.hasMore) {
-          const more = vscode.l10n.t('More customers start with "{0}": type more letters to narrow the search', text);
-          items.push(message(more, 'info', tenantId));
-        }
-      }
-      if (!items.length) items.push(message(vscode.l10n.t('No customer name or domain starts with "{0}"', text)));
-      show(text, items, false);
-    },
+    onError: (text, error) => show(text, [items.failure(error)], false),
+    onResult: (text, outcomes) => show(text, items.results(text, outcomes), false),
   });
 
   const listeners: vscode.Disposable[] = [];

@@ -1,59 +1,26 @@
 import * as vscode from 'vscode';
+import type { CustomerDocuments } from '../documents/customerJsonProvider';
 import { customerDisplayName, customerDomain } from '../presentation/customerFacts';
-import { CustomerNode } from '../tree/nodes/customerNode';
-import type { TreeNode } from '../tree/nodes/treeNode';
-import type { Services } from '../services';
-import { type CommandContext, registerCommand } from './command';
-import { pickCustomer } from './customerPicker';
 import { literalText } from '../presentation/literalText';
-import type { CommandTargets } from './register';
+import type { Services } from '../services';
+import type { CustomersView } from '../tree/customersView';
+import { CustomerNode } from '../tree/nodes/customerNode';
+import { ErrorNode } from '../tree/nodes/messageNode';
+import type { TreeNode } from '../tree/nodes/treeNode';
+import { copyToClipboard } from './clipboard';
+import { type CommandContext, registerCommand } from './command';
+import { customerOrPick } from './customerPicker';
 import { showCustomerSearch } from './searchQuickPick';
-import { type CustomerTarget, InvalidTargetError, customerTargetOf, resolveTenant, tenantOf } from './targets';
-
-/** How long the "Copied …" confirmation stays in the status bar. */
-const COPIED_MESSAGE_MS = 4000;
+import { InvalidTargetError, customerTargetOf, field, resolveTenant, tenantOf } from './targets';
 
 function isTreeNode(arg: unknown): arg is TreeNode {
   return typeof arg === 'object' && arg !== null && typeof (arg as Partial<TreeNode>).getTreeItem === 'function';
 }
 
-function field(arg: unknown, name: string): unknown {
-  return typeof arg === 'object' && arg !== null ? (arg as Record<string, unknown>)[name] : undefined;
-}
-
 /** Refresh, Load more, search and the copy commands of the customers view. */
-export function registerTreeCommands(services: Services, targets: CommandTargets): vscode.Disposable[] {
-  const view = targets.customers;
-
-  /** The customer an argument names; from the palette (no argument) the user picks one. */
-  const customerOf = async (arg: unknown, title: string, context: CommandContext): Promise<CustomerTarget | undefined> =>
-    customerTargetOf(arg, services.config.require()) ??
-    (await pickCustomer(services, { title, correlationId: context.correlationId }));
-
-  const copy = async (text: string, confirmation: string): Promise<string> => {
-    await vscode.env.clipboard.writeText(text);
-    // The status bar renders `$(name)` as an icon: copied data must show as typed.
-    vscode.window.setStatusBarMessage(`$(check) ${literalText(confirmation)}`, COPIED_MESSAGE_MS);
-    return text;
-  };
-
+export function registerTreeCommands(services: Services, view: CustomersView, documents: CustomerDocuments): vscode.Disposable[] {
   return [
-    // No argument: the whole view. A node: that tenant, that customer, or the failed load of an error row.
-    // A `partnercenter:` URI (the JSON tab's title button): that document's customer.
-    // Programmatic: `{ tenantId }` (a tenant) or `{ tenantId?, customerId }` (a customer).
-    registerCommand(services, 'partnerCenter.refresh', async (context, arg?: unknown) => {
-      const options = { correlationId: context.correlationId };
-      if (arg === undefined || arg === null) return view.refresh(undefined, options);
-      if (isTreeNode(arg)) return view.refresh(arg, options);
-      if (arg instanceof vscode.Uri) return targets.documents.refresh(arg, options);
-      const settings = services.config.require();
-      if (field(arg, 'customerId') !== undefined) return view.refreshCustomer(customerTargetOf(arg, settings)!, options);
-      const tenantId = tenantOf(arg, settings);
-      if (tenantId) return view.refreshTenant(tenantId, options);
-      throw new InvalidTargetError(
-        vscode.l10n.t('Expected a Partner Center tree item, {0} or {1}.', '{ tenantId }', '{ tenantId?, customerId }'),
-      );
-    }),
+    registerCommand(services, 'partnerCenter.refresh', (context, arg?: unknown) => refresh(services, view, documents, context, arg)),
 
     // The "Load more…" row, or `{ tenantId? }`. Returns how many customers were added.
     registerCommand(services, 'partnerCenter.loadMore', async (context, arg?: unknown) => {
@@ -78,34 +45,33 @@ export function registerTreeCommands(services: Services, targets: CommandTargets
           const name = literalText(choice.target.companyName ?? choice.target.customerId);
           void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be shown in the Partner Center view.', name));
         }
-        return undefined;
       }
       return undefined;
     }),
 
     registerCommand(services, 'partnerCenter.clearSearch', () => view.clearSearch()),
 
-    registerCommand(services, 'partnerCenter.copyCustomerId', async (context, arg?: unknown) => {
-      const target = await customerOf(arg, vscode.l10n.t('Copy Customer ID'), context);
+    registerCommand(services, 'partnerCenter.copyCustomerId', async ({ correlationId }, arg?: unknown) => {
+      const target = await customerOrPick(services, arg, { title: vscode.l10n.t('Copy Customer ID'), correlationId });
       if (!target) return undefined;
-      return copy(target.customerId, vscode.l10n.t('Copied the customer ID {0}', target.customerId));
+      return copyToClipboard(target.customerId, vscode.l10n.t('Copied the customer ID {0}', target.customerId));
     }),
 
-    registerCommand(services, 'partnerCenter.copyDomain', async (context, arg?: unknown) => {
-      const target = await customerOf(arg, vscode.l10n.t('Copy Domain'), context);
+    registerCommand(services, 'partnerCenter.copyDomain', async ({ correlationId }, arg?: unknown) => {
+      const target = await customerOrPick(services, arg, { title: vscode.l10n.t('Copy Domain'), correlationId });
       if (!target) return undefined;
       // A tree node knows its domain; otherwise it comes from the customer (the client's cache when fresh).
       let domain: string | undefined;
       let name = target.companyName;
       if (arg instanceof CustomerNode) domain = arg.domain;
       else {
-        const customer = (await services.client.getCustomer(target.tenantId, target.customerId, { correlationId: context.correlationId })).value;
+        const customer = (await services.client.getCustomer(target.tenantId, target.customerId, { correlationId })).value;
         domain = customerDomain(customer);
         name ??= customerDisplayName(customer);
       }
       // Thrown: the command's error policy shows it (made literal there: the name is the customer's data).
       if (!domain) throw new Error(vscode.l10n.t('{0} has no domain.', name ?? target.customerId));
-      return copy(domain, vscode.l10n.t('Copied the domain {0}', domain));
+      return copyToClipboard(domain, vscode.l10n.t('Copied the domain {0}', domain));
     }),
 
     // A property row (or any `{ value: string }`): copies exactly the value shown.
@@ -114,7 +80,28 @@ export function registerTreeCommands(services: Services, targets: CommandTargets
       if (typeof value !== 'string') {
         throw new InvalidTargetError(vscode.l10n.t('Expected a value row of the Partner Center view.'));
       }
-      return copy(value, vscode.l10n.t('Copied "{0}"', value.length > 60 ? `${value.slice(0, 59)}…` : value));
+      return copyToClipboard(value, vscode.l10n.t('Copied "{0}"', value.length > 60 ? `${value.slice(0, 59)}…` : value));
     }),
   ];
+}
+
+/**
+ * `partnerCenter.refresh`, the one reading of its argument. None: the whole view. An error row: the load that
+ * failed. A `partnercenter:` URI (the JSON tab's title button): that document's customer. A customer's row (or
+ * a row inside it) or `{ tenantId?, customerId }`: that customer. A tenant row or `{ tenantId }`: that tenant.
+ */
+function refresh(services: Services, view: CustomersView, documents: CustomerDocuments, context: CommandContext, arg: unknown): Promise<void> {
+  const options = { correlationId: context.correlationId };
+  if (arg === undefined || arg === null) return view.refreshAll(options);
+  if (arg instanceof ErrorNode) return view.retry(arg, options);
+  if (arg instanceof vscode.Uri) return documents.refresh(arg, options);
+  const settings = services.config.require();
+  if (field(arg, 'customerId') !== undefined) return view.refreshCustomer(customerTargetOf(arg, settings)!, options);
+  const tenantId = tenantOf(arg, settings);
+  if (tenantId) return view.refreshTenant(tenantId, options);
+  // Any other row of the view (a message): what it belongs to is the whole view.
+  if (isTreeNode(arg)) return view.refreshAll(options);
+  throw new InvalidTargetError(
+    vscode.l10n.t('Expected a Partner Center tree item, {0} or {1}.', '{ tenantId }', '{ tenantId?, customerId }'),
+  );
 }

@@ -1,5 +1,6 @@
 // Where a customer's JSON document lives: `partnercenter:/<tenantId>/<customerId>/<company-name>.json`.
-// Pure (no vscode) so the rules are unit-tested; the provider wraps these paths in `vscode.Uri`s.
+// The provider wraps these paths in `vscode.Uri`s.
+import type { CustomerRef } from '../customerRef';
 
 export const CUSTOMER_DOCUMENT_SCHEME = 'partnercenter';
 
@@ -27,13 +28,8 @@ export function fileNameSafe(name: string | null | undefined, fallback: string):
   return safe;
 }
 
-export interface CustomerDocumentKey {
-  readonly tenantId: string;
-  readonly customerId: string;
-}
-
 /** The document path of a customer; the company name only labels the tab (the key is tenant + customer). */
-export function customerDocumentPath(key: CustomerDocumentKey, companyName: string | null | undefined): string {
+export function customerDocumentPath(key: CustomerRef, companyName: string | null | undefined): string {
   // Ids are API values, not file names: encoded so a stray `/` can never add a path segment.
   const tenant = encodeURIComponent(key.tenantId);
   const customer = encodeURIComponent(key.customerId);
@@ -41,7 +37,7 @@ export function customerDocumentPath(key: CustomerDocumentKey, companyName: stri
 }
 
 /** The tenant and customer a document path names, or `undefined` for a path this extension did not make. */
-export function parseCustomerDocumentPath(path: string): CustomerDocumentKey | undefined {
+export function parseCustomerDocumentPath(path: string): CustomerRef | undefined {
   const match = /^\/([^/]+)\/([^/]+)\/[^/]+\.json$/.exec(path);
   if (!match) return undefined;
   try {
@@ -49,9 +45,4 @@ export function parseCustomerDocumentPath(path: string): CustomerDocumentKey | u
   } catch {
     return undefined; // a malformed escape: not a path this extension made
   }
-}
-
-/** Same customer of the same tenant (customer ids are GUIDs: compared case-insensitively). */
-export function sameCustomer(a: CustomerDocumentKey, b: CustomerDocumentKey): boolean {
-  return a.tenantId === b.tenantId && a.customerId.toLowerCase() === b.customerId.toLowerCase();
 }

@@ -1,4 +1,4 @@
-// The text of a customer's JSON document. Pure (no vscode): unit-tested.
+// The text of a customer's JSON document.
 
 /** The editor's indentation for the document (`editor.insertSpaces` / `editor.tabSize`). */
 export interface Indentation {

@@ -2,16 +2,10 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import type { Customer } from '../api/schemas';
 import type { Fetched } from '../api/types';
-import type { CustomerTarget } from '../commands/targets';
+import { type CustomerRef, sameCustomer } from '../customerRef';
 import type { Services } from '../services';
 import { customerDisplayName } from '../presentation/customerFacts';
-import {
-  CUSTOMER_DOCUMENT_SCHEME,
-  type CustomerDocumentKey,
-  customerDocumentPath,
-  parseCustomerDocumentPath,
-  sameCustomer,
-} from './customerDocumentPath';
+import { CUSTOMER_DOCUMENT_SCHEME, customerDocumentPath, parseCustomerDocumentPath } from './customerDocumentPath';
 import { type Indentation, formatCustomerJson, normalizeTabSize } from './customerJson';
 
 export interface CustomerDocumentOptions {
@@ -54,7 +48,7 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
    * Fetches the customer (from the client's cache when fresh), then shows its document: the tab already open
    * for that customer if there is one. A failed fetch throws and opens nothing.
    */
-  async open(target: CustomerTarget, options: CustomerDocumentOptions = {}): Promise<vscode.TextEditor> {
+  async open(target: CustomerRef, options: CustomerDocumentOptions = {}): Promise<vscode.TextEditor> {
     const fetched = await this.services.client.getCustomer(target.tenantId, target.customerId, {
       correlationId: options.correlationId,
     });
@@ -76,7 +70,7 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
   }
 
   /** Shows newer data of a customer in its open document, if any. */
-  private showFetched(target: CustomerDocumentKey, fetched: Fetched<Customer>): void {
+  private showFetched(target: CustomerRef, fetched: Fetched<Customer>): void {
     const uri = this.existingUri(target);
     if (uri) this.update(uri, fetched);
   }
@@ -122,7 +116,7 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
     return formatCustomerJson(fetched.raw, indentationFor(uri));
   }
 
-  private uriFor(key: CustomerDocumentKey, customer: Customer): vscode.Uri {
+  private uriFor(key: CustomerRef, customer: Customer): vscode.Uri {
     return vscode.Uri.from({ scheme: CUSTOMER_DOCUMENT_SCHEME, path: customerDocumentPath(key, customerDisplayName(customer)) });
   }
 
@@ -130,7 +124,7 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
    * The URI already used for this customer, whatever its company name was then: reopening from anywhere
    * (tree, palette, billing panel) lands on the same tab, even after a rename.
    */
-  private existingUri(key: CustomerDocumentKey): vscode.Uri | undefined {
+  private existingUri(key: CustomerRef): vscode.Uri | undefined {
     for (const document of this.openDocuments()) {
       const documentKey = parseCustomerDocumentPath(document.uri.path);
       if (documentKey && sameCustomer(documentKey, key)) return document.uri;

@@ -9,7 +9,7 @@ import { RemainingTime } from './remainingTime';
 // customer's billing profile, and builds the CSV. The command (commands/exportCommands.ts) adds the dialogs,
 // the progress notification and the file writing.
 
-/** product.md §4 "CSV export columns". Not localized: they are a file format other tools read by name. */
+/** The CSV columns, in the documented order. Not localized: they are a file format other tools read by name. */
 export const BASE_COLUMNS = ['Customer ID', 'Company name', 'Primary domain', 'Relationship'] as const;
 export const BILLING_COLUMNS = ['Billing first name', 'Billing last name', 'Billing email', 'Culture', 'Language', 'Country'] as const;
 

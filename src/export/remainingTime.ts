@@ -1,6 +1,6 @@
 import type { PartnerCenterApi, TenantId } from '../api/types';
 
-// The "about N left" of a billing export. Pure (no vscode): unit-tested through exportCustomers.
+// The "about N left" of a billing export, unit-tested through exportCustomers.
 //
 // Two things bound how long the remaining reads take, and the slower one decides:
 // - the request budget (500 per minute by default): the first ~500 reads go out at once and answer in

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Address, BillingProfile, CompanyProfile, Customer, KNOWN_RELATIONSHIPS } from '../api/schemas';
 
-// What a customer's node shows, computed from the Customer resource. Pure: no vscode, unit-tested.
+// What a customer's node shows, computed from the Customer resource.
 // Values are shown as received (trimmed); a field without a value is omitted, never shown as an empty row.
 
 /** One label/value row; `value` is exactly what is shown, and what "Copy Value" copies. */

@@ -1,5 +1,4 @@
 // Customer data is never trusted: wherever VS Code interprets text, it is escaped so it shows as typed.
-// Pure: no vscode.
 
 /**
  * Makes any text literal inside Markdown: every ASCII punctuation character is backslash-escaped (CommonMark

@@ -1,6 +1,6 @@
-import { escapeIconSyntax } from '../tree/escaping';
+import { escapeIconSyntax } from './escaping';
 
-// Customer data and server text in notifications, quick pick rows and status bar messages. Pure: no vscode.
+// Customer data and server text in notifications, quick pick rows and status bar messages.
 //
 // VS Code's notifications (and progress notifications) turn `[label](command:…)`, `[label](https://…)` and
 // `[label](file:…)` into links and `$(name)` into icons; quick picks and the status bar render icons. A company

@@ -2,9 +2,9 @@ import * as l10n from '@vscode/l10n';
 import { type PartnerCenterError, isPartnerCenterError, errorMessage } from '../api/errors';
 import type { Customer } from '../api/schemas';
 import { customerDisplayName, customerDomain, delegatedAdminLabel, relationshipLabel, shown } from '../presentation/customerFacts';
-import { escapeMarkdown } from './escaping';
+import { escapeMarkdown } from '../presentation/escaping';
 
-// Tooltip texts. Customer data is never trusted: it goes into Markdown escaped (see escaping.ts). Pure: no vscode.
+// Tooltip texts. Customer data is never trusted: it goes into Markdown escaped (see presentation/escaping.ts).
 
 /** The Markdown of a customer node's tooltip: name, then one line per known fact. */
 export function customerTooltipMarkdown(customer: Customer): string {

@@ -1,5 +1,5 @@
 // The billing page's HTML: a fixed template. No customer data ever goes in here: the page receives it by
-// postMessage and inserts it with textContent. Pure (no vscode) so the CSP is unit-tested.
+// postMessage and inserts it with textContent.
 
 export interface BillingHtmlInput {
   /** `webview.cspSource`. */

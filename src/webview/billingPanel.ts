@@ -3,110 +3,18 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import type { Customer } from '../api/schemas';
 import type { Fetched } from '../api/types';
-import type { CustomerTarget } from '../commands/targets';
+import type { CustomerRef } from '../customerRef';
 import type { Services } from '../services';
 import { customerDisplayName } from '../presentation/customerFacts';
 import { billingHtml } from './billingHtml';
 import { billingDataView, billingPageStrings, billingTitle } from './billingView';
 import {
-  BILLING_VIEW_TYPE,
   type BillingView,
   type HostMessage,
-  type PanelTarget,
   type RenderedReport,
   hostMessageSchema,
   pageMessageSchema,
-  panelTargetSchema,
 } from './protocol';
-
-export interface BillingOpenOptions {
-  /** `MS-CorrelationId` of the command that opens the panel. */
-  readonly correlationId?: string;
-  readonly viewColumn?: vscode.ViewColumn;
-  readonly preserveFocus?: boolean;
-}
-
-/**
- * The billing webviews (`partnerCenter.billing`): one panel per customer (opening it again reveals it),
- * restored after a window reload.
- */
-export class BillingPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, BillingPanel>();
-  private readonly disposables: vscode.Disposable[];
-
-  constructor(private readonly services: Services) {
-    this.disposables = [
-      vscode.window.registerWebviewPanelSerializer(BILLING_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
-      }),
-      // Fetched anywhere (the tree's refresh, the JSON tab's): the open panel shows the newest data.
-      services.client.onDidFetchCustomer(({ tenant, customerId, fetched }) =>
-        this.get({ tenantId: tenant, customerId })?.show(fetched),
-      ),
-    ];
-  }
-
-  /** Shows the customer's panel: reveals it when open, else creates it (data from the client's cache when fresh). */
-  open(target: CustomerTarget, options: BillingOpenOptions = {}): BillingPanel {
-    const existing = this.get(target);
-    if (existing) {
-      existing.panel.reveal(options.viewColumn, options.preserveFocus);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      BILLING_VIEW_TYPE,
-      billingTitle(target.companyName || target.customerId),
-      { viewColumn: options.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
-      webviewOptions(this.services.context.extensionUri),
-    );
-    return this.track(panel, { tenantId: target.tenantId, customerId: target.customerId }, options.correlationId);
-  }
-
-  /** The open panel of a customer, if any. */
-  get(target: PanelTarget): BillingPanel | undefined {
-    return this.panels.get(keyOf(target));
-  }
-
-  dispose(): void {
-    for (const panel of [...this.panels.values()]) panel.panel.dispose();
-    this.panels.clear();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
-  }
-
-  /** After a window reload: the page's saved state says which customer the panel showed. */
-  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const target = panelTargetSchema.safeParse(state);
-    if (!target.success || this.get(target.data)) {
-      // Not a state this extension wrote, or the customer already has a panel: nothing to restore.
-      this.services.log.warn('Partner Center: a billing panel could not be restored and was closed.');
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = webviewOptions(this.services.context.extensionUri);
-    this.track(panel, target.data, undefined);
-  }
-
-  private track(panel: vscode.WebviewPanel, target: PanelTarget, correlationId: string | undefined): BillingPanel {
-    const key = keyOf(target);
-    const billing = new BillingPanel(panel, target, this.services, () => this.panels.delete(key));
-    this.panels.set(key, billing);
-    billing.load('open', correlationId);
-    return billing;
-  }
-}
-
-function keyOf(target: PanelTarget): string {
-  return `${target.tenantId}/${target.customerId.toLowerCase()}`;
-}
-
-/** Scripts on, nothing else: no command URIs, and only the built page assets can be loaded. */
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-  };
-}
 
 /** One customer's billing panel: its page, what it shows, and the page's requests. */
 export class BillingPanel implements vscode.Disposable {
@@ -121,7 +29,7 @@ export class BillingPanel implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly target: PanelTarget,
+    readonly target: CustomerRef,
     private readonly services: Services,
     private readonly onDisposed: () => void,
   ) {
@@ -227,8 +135,8 @@ export class BillingPanel implements vscode.Disposable {
     if (this.pageReady) void this.panel.webview.postMessage(message);
   }
 
-  /** Every message from the page goes through here (public so tests can speak as the page). */
-  receive(raw: unknown): void {
+  /** Every message from the page goes through here. */
+  private receive(raw: unknown): void {
     const parsed = pageMessageSchema.safeParse(raw);
     if (!parsed.success) {
       this.services.log.warn(`Partner Center: ignored an invalid message from a billing page: ${parsed.error.issues[0]?.message ?? ''}`);
@@ -236,11 +144,14 @@ export class BillingPanel implements vscode.Disposable {
     }
     const message = parsed.data;
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.pageReady = true;
-        this.post({ type: 'init', strings: billingPageStrings(), target: this.target, lang: this.locale });
+        // The page keeps the target as its state: the identity only, as the serializer reads it back.
+        const target = { tenantId: this.target.tenantId, customerId: this.target.customerId };
+        this.post({ type: 'init', strings: billingPageStrings(), target, lang: this.locale });
         this.postRender();
         return;
+      }
       case 'refresh':
         this.load('refresh');
         return;
@@ -266,9 +177,4 @@ export class BillingPanel implements vscode.Disposable {
 
 function invalidDataMessage(): string {
   return vscode.l10n.t('The billing details cannot be shown: a field is longer than the page accepts. Open the JSON to see them.');
-}
-
-/** Creates the billing panels and their serializer; extension.ts disposes them on deactivation. */
-export function registerBillingPanels(services: Services): BillingPanels {
-  return new BillingPanels(services);
 }

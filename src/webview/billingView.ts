@@ -1,6 +1,5 @@
 // What the billing page shows, computed on the host from the client's data: the page only inserts these
-// strings as text. Pure (no vscode; l10n through @vscode/l10n, which the extension configures with VS Code's
-// bundle) so it is unit-tested.
+// strings as text. Localized through @vscode/l10n, which the extension configures with VS Code's bundle.
 import * as l10n from '@vscode/l10n';
 import type { Customer } from '../api/schemas';
 import type { Fetched } from '../api/types';

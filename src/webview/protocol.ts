@@ -1,7 +1,7 @@
 // The billing webview's messages, defined once and validated on both sides: the host (billingPanel.ts)
 // parses what the page sends, the page (page/billing.ts) parses what the host sends. zod/mini keeps the
-// page bundle small (it tree-shakes, unlike zod's classic API). No vscode import: esbuild bundles this
-// file into the browser page too.
+// page bundle small (it tree-shakes, unlike zod's classic API). esbuild bundles this file into the
+// browser page too.
 import * as z from 'zod/mini';
 
 /** The view type of `createWebviewPanel` and of the serializer that restores panels after a reload. */

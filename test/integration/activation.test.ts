@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers/extension';
-import { EXTENSION_ID, activatedExtension, sandboxUrl } from './extension';
+import { EXTENSION_ID, activatedExtension } from './helpers/activation';
+import { sandboxUrl } from './helpers/sandbox';
+import { waitFor } from './helpers/waitFor';
 
 interface ContributedCommand {
   command: string;

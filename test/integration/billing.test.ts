@@ -6,17 +6,13 @@ import type { PartnerCenterExports } from '../../src/extension';
 import type { BillingPanel } from '../../src/webview/billingPanel';
 import type { RenderedReport } from '../../src/webview/protocol';
 import { MARKUP, NOTABLE, seedCustomer } from '../sandbox/seed';
-import { extensionExports, waitFor } from './helpers/extension';
-import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
+import { clickInPage, postAsPage } from './helpers/billingPage';
+import { billingTabs, useCustomerEditors } from './helpers/editors';
+import { clearFaults, clearSandboxRequests, injectFault, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
 import { customerRow, customersView, rowOf, rows } from './helpers/tree';
+import { waitFor } from './helpers/waitFor';
 
 const TENANT = 'default';
-
-function billingTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('partnerCenter.billing'));
-}
 
 /** The page's report of its next render of `kind` after `afterRevision`. */
 function rendered(panel: BillingPanel, kind: RenderedReport['kind'], afterRevision = 0): Promise<RenderedReport> {
@@ -38,22 +34,12 @@ async function openBilling(api: PartnerCenterExports, arg: unknown, customerId: 
 }
 
 describe('billing webview (partnerCenter.openBillingDetails)', () => {
-  let api: PartnerCenterExports;
-
-  before(async () => {
-    api = await extensionExports();
-    await resetSandbox();
-  });
-
-  afterEach(async () => {
-    await clearFaults();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const api = useCustomerEditors();
 
   it('shows the billing contact, company, culture, language, address and fetch time as the page rendered them', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.french);
     const billing = customer.billingProfile;
-    const panel = await openBilling(api, { tenantId: TENANT, customerId: customer.id }, customer.id);
+    const panel = await openBilling(api(), { tenantId: TENANT, customerId: customer.id }, customer.id);
     const report = await rendered(panel, 'data');
 
     assert.equal(panel.panel.title, `Billing — ${customer.companyProfile.companyName}`);
@@ -72,7 +58,7 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
 
   it('shows markup in customer data as literal text (nothing of it becomes an element)', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.markup);
-    const panel = await openBilling(api, { tenantId: TENANT, customerId: customer.id }, customer.id);
+    const panel = await openBilling(api(), { tenantId: TENANT, customerId: customer.id }, customer.id);
     const report = await rendered(panel, 'data');
 
     // Had the page parsed any of this as HTML, the tags would be missing from the text it displays.
@@ -86,13 +72,13 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
   it('keeps one panel per customer: opening it again, from anywhere, reveals it', async () => {
     const first = seedCustomer(TENANT, NOTABLE.default.japanese);
     const second = seedCustomer(TENANT, NOTABLE.default.arabic);
-    const panel = await openBilling(api, { customerId: first.id }, first.id);
+    const panel = await openBilling(api(), { customerId: first.id }, first.id);
     await rendered(panel, 'data');
-    const other = await openBilling(api, { tenantId: TENANT, customerId: second.id }, second.id);
+    const other = await openBilling(api(), { tenantId: TENANT, customerId: second.id }, second.id);
     await waitFor('the second panel to be active', () => (other.panel.active && !panel.panel.active) || undefined);
 
     // Again, as a tree node would pass it (with its company name), and with the id in upper case.
-    const again = await openBilling(api, { tenantId: TENANT, customerId: first.id.toUpperCase(), companyName: 'x' }, first.id);
+    const again = await openBilling(api(), { tenantId: TENANT, customerId: first.id.toUpperCase(), companyName: 'x' }, first.id);
     assert.equal(again, panel, 'a second panel was created for the same customer');
     await waitFor('the first panel to be revealed', () => (panel.panel.active && !other.panel.active) || undefined);
     // The workbench reports its tabs asynchronously: wait until it has reported both, then make sure it stays at two.
@@ -106,11 +92,11 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
     const view = await customersView();
     const roots = await rows(view);
     const node = customerRow(roots, TENANT, customer.id).node;
-    api.client.invalidate(TENANT, customer.id);
+    api().client.invalidate(TENANT, customer.id);
     await clearSandboxRequests();
 
     await rows(view, node); // expanding the customer: VS Code asks for its children
-    const panel = await openBilling(api, node, customer.id); // the node itself, as the context menu passes it
+    const panel = await openBilling(api(), node, customer.id); // the node itself, as the context menu passes it
     const report = await rendered(panel, 'data');
     await vscode.commands.executeCommand('partnerCenter.openCustomerJson', node);
     await waitFor('the JSON tab', () => vscode.window.activeTextEditor?.document.uri.scheme === 'partnercenter' || undefined);
@@ -125,7 +111,7 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
     const view = await customersView();
     const node = customerRow(await rows(view), TENANT, customer.id).node;
     await rows(view, node); // expanded: the tree holds the customer's details
-    const panel = await openBilling(api, node, customer.id);
+    const panel = await openBilling(api(), node, customer.id);
     const before = await rendered(panel, 'data');
     const served = (await servedBody(TENANT, customer.id)) as { companyProfile: object; billingProfile: object };
     const companyName = 'Renamed by Partner Center Ltd';
@@ -148,15 +134,16 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
 
   it('Refresh fetches again, bypassing the cache, and shows the new fetch time', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.german);
-    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    const panel = await openBilling(api(), { customerId: customer.id }, customer.id);
     const before = await rendered(panel, 'data');
     const fetchedBefore = panel.customer!.fetchedAt;
     await clearSandboxRequests();
     await new Promise((resolve) => setTimeout(resolve, 1100)); // a fetch time one second later at least
 
-    panel.receive({ type: 'refresh' }); // what the page's Refresh button sends
+    clickInPage(panel, 'refresh'); // the page's Refresh button
     await waitFor('a newer fetch', () => (panel.customer && panel.customer.fetchedAt > fetchedBefore) || undefined);
-    const after = await rendered(panel, 'data', before.revision);
+    // The first render after Refresh is the old data marked busy (revision + 1); the fetched data is the next one.
+    const after = await rendered(panel, 'data', before.revision + 1);
     const requests = (await sandboxRequests()).filter((r) => routeOf(r).toLowerCase() === `/customers/${customer.id}`);
     assert.equal(requests.length, 1, 'Refresh sends exactly one request');
     assert.notEqual(field(after, 'Fetched'), field(before, 'Fetched'));
@@ -165,9 +152,9 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
 
   it('shows an error with a Retry button when the customer cannot be read, never half the data; Retry recovers', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.korean);
-    api.client.invalidate(TENANT, customer.id);
+    api().client.invalidate(TENANT, customer.id);
     await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 404, times: 0 });
-    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    const panel = await openBilling(api(), { customerId: customer.id }, customer.id);
     const error = await rendered(panel, 'error');
     assert.deepEqual(error.fields, [], 'no customer field is shown with an error');
     assert.match(error.text, /could not be loaded/);
@@ -175,21 +162,21 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
     assert.match(error.text, /404|not found/i);
 
     await clearFaults();
-    panel.receive({ type: 'refresh' }); // what the page's Retry button sends
+    clickInPage(panel, 'refresh'); // the page's Retry button
     const recovered = await rendered(panel, 'data', error.revision);
     assert.equal(field(recovered, 'Email'), customer.billingProfile.email);
   });
 
   it('Copy email puts the address on the clipboard and says so; Open JSON opens the same customer\'s JSON tab', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.contoso);
-    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    const panel = await openBilling(api(), { customerId: customer.id }, customer.id);
     await rendered(panel, 'data');
     await vscode.env.clipboard.writeText('before');
 
-    panel.receive({ type: 'copyEmail' });
+    clickInPage(panel, 'copyEmail');
     await waitFor('the e-mail on the clipboard', async () => ((await vscode.env.clipboard.readText()) === customer.billingProfile.email) || undefined);
 
-    panel.receive({ type: 'openJson' });
+    clickInPage(panel, 'openJson');
     const editor = await waitFor('the JSON tab', () => {
       const active = vscode.window.activeTextEditor;
       return active?.document.uri.scheme === 'partnercenter' ? active : undefined;
@@ -199,13 +186,19 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
 
   it('ignores messages that do not follow the protocol', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.contoso);
-    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    const panel = await openBilling(api(), { customerId: customer.id }, customer.id);
     const report = await rendered(panel, 'data');
     await vscode.env.clipboard.writeText('untouched');
-    for (const message of [null, 'copyEmail', { type: 'copyEmail', email: 'attacker@example.com' }, { type: 'runCommand', command: 'workbench.action.closeWindow' }]) {
-      panel.receive(message);
-    }
-    panel.receive({ type: 'rendered', revision: 999, kind: 'data', text: 'forged', fields: [{ label: 'x' }] });
+    postAsPage(panel, [
+      null,
+      'copyEmail',
+      { type: 'copyEmail', email: 'attacker@example.com' },
+      { type: 'runCommand', command: 'workbench.action.closeWindow' },
+      { type: 'rendered', revision: 999, kind: 'data', text: 'forged', fields: [{ label: 'x' }] },
+      // Last, a valid message: once its JSON tab is open, the panel has handled every message before it.
+      { type: 'openJson' },
+    ]);
+    await waitFor('the JSON tab the last message opens', () => vscode.window.activeTextEditor?.document.uri.scheme === 'partnercenter' || undefined);
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(await vscode.env.clipboard.readText(), 'untouched');
     assert.equal(panel.lastRendered, report, 'a malformed report was taken for a render');
@@ -213,11 +206,11 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
 
   it('forgets a closed panel; opening the customer again creates a new one', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.hebrew);
-    const panel = await openBilling(api, { customerId: customer.id }, customer.id);
+    const panel = await openBilling(api(), { customerId: customer.id }, customer.id);
     await rendered(panel, 'data');
     panel.panel.dispose();
-    assert.equal(api.billing.get({ tenantId: TENANT, customerId: customer.id }), undefined);
-    const reopened = await openBilling(api, { customerId: customer.id }, customer.id);
+    assert.equal(api().billing.get({ tenantId: TENANT, customerId: customer.id }), undefined);
+    const reopened = await openBilling(api(), { customerId: customer.id }, customer.id);
     assert.notEqual(reopened, panel);
     await rendered(reopened, 'data');
   });

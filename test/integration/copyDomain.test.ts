@@ -4,9 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PartnerCenterExports } from '../../src/extension';
 import { NOTABLE, seedCustomer } from '../sandbox/seed';
-import { extensionExports, waitFor } from './helpers/extension';
+import { extensionExports } from './helpers/activation';
 import { type Notification, recordNotifications } from './helpers/notifications';
 import { clearFaults, injectFault, resetSandbox, servedBody } from './helpers/sandbox';
+import { waitFor } from './helpers/waitFor';
 
 const TENANT = 'default';
 const UNTOUCHED = 'untouched by a failed copy';

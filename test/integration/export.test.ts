@@ -7,10 +7,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PartnerCenterExports } from '../../src/extension';
 import { NOTABLE, type SandboxCustomer, seedTenant } from '../sandbox/seed';
-import { parseCsv } from './helpers/csv';
-import { extensionExports, useSettings, waitFor } from './helpers/extension';
+import { parseCsv } from '../support/csv';
+import { extensionExports } from './helpers/activation';
 import { recordNotifications } from './helpers/notifications';
 import { type LoggedRequest, clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
+import { useSettings } from './helpers/settings';
+import { waitFor } from './helpers/waitFor';
 
 const BASE_HEADER = ['Customer ID', 'Company name', 'Primary domain', 'Relationship'];
 const BILLING_HEADER = ['Billing first name', 'Billing last name', 'Billing email', 'Culture', 'Language', 'Country'];

@@ -1,22 +1,17 @@
 // Customer JSON tabs (partnerCenter.openCustomerJson) inside the real VS Code, against the sandbox.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PartnerCenterExports } from '../../src/extension';
 import { NOTABLE, seedCustomer } from '../sandbox/seed';
-import { activatedExtension } from './extension';
-import { extensionExports, waitFor } from './helpers/extension';
+import { activatedExtension } from './helpers/activation';
+import { clickInPage } from './helpers/billingPage';
+import { customerTabs, useCustomerEditors } from './helpers/editors';
 import { recordNotifications } from './helpers/notifications';
-import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
+import { clearSandboxRequests, injectFault, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
+import { waitFor } from './helpers/waitFor';
 
 const TENANT = 'default';
 
 const servedCustomer = (customerId: string) => servedBody(TENANT, customerId);
-
-function customerTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'partnercenter');
-}
 
 async function openJson(arg: unknown): Promise<vscode.TextEditor> {
   await vscode.commands.executeCommand('partnerCenter.openCustomerJson', arg);
@@ -33,17 +28,7 @@ async function setEditorIndentation(tabSize: number, insertSpaces: boolean): Pro
 }
 
 describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
-  let api: PartnerCenterExports;
-
-  before(async () => {
-    api = await extensionExports();
-    await resetSandbox();
-  });
-
-  afterEach(async () => {
-    await clearFaults();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const api = useCustomerEditors();
 
   after(async () => {
     const editor = vscode.workspace.getConfiguration('editor');
@@ -55,7 +40,7 @@ describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.french);
     // A newer API version's fields, ahead of the ones the extension knows: they must all be shown as received.
     const served = { previewFeature: { enabled: true, tiers: ['a', 'b'] }, ...(await servedCustomer(customer.id)), zLastUnknown: null };
-    api.client.invalidate(TENANT, customer.id);
+    api().client.invalidate(TENANT, customer.id);
     await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 200, body: served, times: 1 });
     await setEditorIndentation(3, true);
 
@@ -153,18 +138,18 @@ describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.quebec);
     const editor = await openJson({ customerId: customer.id });
     await vscode.commands.executeCommand('partnerCenter.openBillingDetails', { customerId: customer.id });
-    const panel = api.billing.get({ tenantId: TENANT, customerId: customer.id })!;
+    const panel = api().billing.get({ tenantId: TENANT, customerId: customer.id })!;
     await waitFor('the billing page', () => panel.lastRendered?.kind === 'data' || undefined);
     const changed = { ...(await servedCustomer(customer.id)), refreshedByBilling: true };
     await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 200, body: changed, times: 1 });
 
-    panel.receive({ type: 'refresh' });
+    clickInPage(panel, 'refresh'); // the page's Refresh button
     await waitFor('the JSON tab to show the refreshed customer', () => editor.document.getText().includes('"refreshedByBilling"') || undefined);
   });
 
   it('opens nothing and says why when the customer cannot be read', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.hindi);
-    api.client.invalidate(TENANT, customer.id);
+    api().client.invalidate(TENANT, customer.id);
     await injectFault({ path: `/v1/customers/${customer.id}`, tenant: TENANT, status: 404, times: 0 });
     const notifications = recordNotifications();
     try {
@@ -179,7 +164,7 @@ describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
 
   it('asks for the content through the client when VS Code opens a customer URI itself (e.g. after a reload)', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.emoji);
-    api.client.invalidate(TENANT, customer.id);
+    api().client.invalidate(TENANT, customer.id);
     await clearSandboxRequests();
     const uri = vscode.Uri.from({ scheme: 'partnercenter', path: `/${TENANT}/${customer.id}/restored.json` });
     const document = await vscode.workspace.openTextDocument(uri);
@@ -189,7 +174,7 @@ describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
     assert.deepEqual(JSON.parse(document.getText()), await servedCustomer(customer.id));
 
     await injectFault({ path: `/v1/customers/${NOTABLE.default.korean}`, tenant: TENANT, status: 404, times: 0 });
-    api.client.invalidate(TENANT, NOTABLE.default.korean);
+    api().client.invalidate(TENANT, NOTABLE.default.korean);
     const failing = await vscode.workspace.openTextDocument(
       vscode.Uri.from({ scheme: 'partnercenter', path: `/${TENANT}/${NOTABLE.default.korean}/x.json` }),
     );

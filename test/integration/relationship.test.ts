@@ -2,9 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { seedTenant } from '../sandbox/seed';
-import { extensionExports, useSettings, waitFor } from './helpers/extension';
+import { extensionExports } from './helpers/activation';
 import { recordNotifications } from './helpers/notifications';
 import { clearFaults, injectFault, resetSandbox } from './helpers/sandbox';
+import { useSettings } from './helpers/settings';
+import { waitFor } from './helpers/waitFor';
 
 /** The link as a browser needs it: what the sandbox serves, with the legacy form's HTML escaping undone. */
 function expectedUrl(tenantId: string): string {

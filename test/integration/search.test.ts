@@ -5,9 +5,11 @@ import * as vscode from 'vscode';
 import type { PartnerCenterApi } from '../../src/api/types';
 import type { CustomersView } from '../../src/tree/customersView';
 import { NOTABLE, SEARCH_PREFIXES, type SandboxCustomer, seedTenant } from '../sandbox/seed';
-import { extensionExports, useSettings, waitFor } from './helpers/extension';
+import { extensionExports } from './helpers/activation';
 import { clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
-import { customerRow, isCustomer, isError, isLoadMore, rows, waitForRows } from './helpers/tree';
+import { useSettings } from './helpers/settings';
+import { customerRow, isCustomer, isError, isLoadMore, renderAgain, rows, waitForRows } from './helpers/tree';
+import { waitFor } from './helpers/waitFor';
 
 const DEFAULT = 'default';
 
@@ -145,8 +147,7 @@ describe('customer search', function () {
 
     // The failure is kept: showing the view again sends nothing.
     await clearSandboxRequests();
-    view.provider.refresh(undefined);
-    await rows(view);
+    await renderAgain(view);
     assert.deepEqual(await sandboxRequests(), [], 'no request until Retry');
 
     await resetSandbox();

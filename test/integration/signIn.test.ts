@@ -7,12 +7,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PartnerCenterExports } from '../../src/extension';
 import { NOTABLE, PARTNER_TENANT_IDS, seedTenant } from '../sandbox/seed';
-import { sandboxUrl } from './extension';
+import { extensionExports } from './helpers/activation';
 import { type SignInPrompts, TestAuthenticationProvider, type TokenFor, answerSignInPrompts } from './helpers/authentication';
-import { extensionExports, useSettings, waitFor } from './helpers/extension';
 import { type Notification, recordNotifications } from './helpers/notifications';
-import { type LoggedRequest, clearSandboxRequests, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
+import { type LoggedRequest, clearSandboxRequests, resetSandbox, routeOf, sandboxRequests, sandboxUrl } from './helpers/sandbox';
+import { useSettings } from './helpers/settings';
 import { type Row, isCustomer, isError, isLoadMore, rows, waitForRows } from './helpers/tree';
+import { waitFor } from './helpers/waitFor';
 
 const CLIENT_ID = '3f2a9c4e-6b1d-4e8a-9c0f-5d7e8a9b0c1d';
 const GLOBAL_SCOPE = 'https://api.partnercenter.microsoft.com/user_impersonation';

@@ -6,9 +6,11 @@ import type { PartnerCenterApi } from '../../src/api/types';
 import type { CustomersView } from '../../src/tree/customersView';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { NOTABLE, type SandboxCustomer, seedCustomer, seedTenant } from '../sandbox/seed';
-import { extensionExports, useSettings, waitFor } from './helpers/extension';
+import { extensionExports } from './helpers/activation';
 import { clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
-import { type Row, customerRow, isCustomer, isError, isLoadMore, rows, waitForRows } from './helpers/tree';
+import { useSettings } from './helpers/settings';
+import { type Row, customerRow, isCustomer, isError, isLoadMore, renderAgain, rows, waitForRows } from './helpers/tree';
+import { waitFor } from './helpers/waitFor';
 
 const DEFAULT = 'default';
 const seedDefault = () => seedTenant(DEFAULT)!.customers;
@@ -159,8 +161,7 @@ describe('customers tree', function () {
     const sent = (await requestsFor(failing)).length;
     assert.equal(sent, 1);
     await rows(view, customerRow(top, DEFAULT, failing).node);
-    view.provider.refresh(undefined);
-    await rows(view, customerRow(await rows(view), DEFAULT, failing).node);
+    await renderAgain(view, { tenantId: DEFAULT, customerId: failing });
     assert.equal((await requestsFor(failing)).length, sent, 'the failure is cached until retried');
 
     // Clicking the error row retries, and the customer shows once the server answers properly.
@@ -200,8 +201,7 @@ describe('customers tree', function () {
 
     // Kept: a re-render sends nothing. Retry reloads the tenant's pages past the cache.
     await clearSandboxRequests();
-    view.provider.refresh(undefined);
-    await rows(view);
+    await renderAgain(view);
     assert.deepEqual(await sandboxRequests(), [], 'looking again sends nothing');
     await resetSandbox();
     await vscode.commands.executeCommand('partnerCenter.refresh', twoPages[3]!.node);
@@ -255,8 +255,7 @@ describe('customers tree', function () {
     assert.ok(sent.length > 0 && sent.every((r) => routeOf(r) === `/customers/${failing}`), sent.map(routeOf).join('\n'));
 
     // Kept until Retry: a re-render of the whole view and of the customer sends nothing.
-    view.provider.refresh(undefined);
-    assert.ok(isError((await rows(view, customerRow(await rows(view), DEFAULT, failing).node))[0]!));
+    assert.ok(isError((await renderAgain(view, { tenantId: DEFAULT, customerId: failing }))[0]!));
     assert.equal((await sandboxRequests()).length, sent.length, 'the failure is cached until retried');
 
     await resetSandbox();

@@ -1,4 +1,5 @@
-// The Partner Center routes the sandbox serves (REFERENCE.md §4, §5, §11), for one authenticated partner tenant.
+// The Partner Center routes the sandbox serves (the customer list, its search and paging, a customer by id, its
+// company and billing profiles, the relationship request), for one authenticated partner tenant.
 import { type IncomingHttpHeaders } from 'node:http';
 import {
   billingProfileDocument, collectionDocument, companyProfileDocument, listItem, relationshipRequestDocument,
@@ -118,7 +119,7 @@ function listCustomers(tenant: SandboxTenant, params: URLSearchParams, headers: 
 
   const { filter } = position;
   const matches = filter ? tenant.customers.filter((c) => matchesFilter(tenant, c, filter)) : tenant.customers;
-  // Tokens are only issued while customers remain; one pointing past the end is stale (REFERENCE.md §5.4 item 4).
+  // Tokens are only issued while customers remain; one pointing past the end is stale, answered as an expired one.
   if (position.offset > 0 && position.offset >= matches.length) {
     return badRequest(2000, 'The continuation token is invalid or has expired.');
   }
@@ -138,7 +139,7 @@ function nextLink(base: string, position: PagePosition): { link: WireLink; token
   };
 }
 
-/** `size`: absent or 0 means the default of 500; larger values are clamped to 500 (REFERENCE.md §4.2). */
+/** `size`: absent or 0 means the default of 500; larger values are clamped to 500, Partner Center's largest page. */
 function pageSize(value: string | null): number | string {
   if (value === null || value === '') return MAX_PAGE_SIZE;
   if (!/^\d+$/.test(value.trim())) return `Invalid size "${value}": expected a whole number from 0 to ${MAX_PAGE_SIZE}.`;

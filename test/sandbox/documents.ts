@@ -1,8 +1,9 @@
-// The wire documents the API routes serve, derived from the seeded by-id documents (REFERENCE.md §4–§5).
+// The wire documents the API routes serve (list items, profiles, the collection envelope), derived from the
+// seeded by-id documents.
 import { type SandboxTenant } from './seed';
 import { link, type SandboxCustomer, type WireLink } from './seedModel';
 
-/** A list/search item: no billing profile, no address/e-mail, no allowDelegatedAccess (REFERENCE.md §4.2). */
+/** A list/search item: Partner Center leaves out the billing profile, address/e-mail and allowDelegatedAccess. */
 export function listItem(customer: SandboxCustomer): object {
   const { companyProfile: profile } = customer;
   return {

@@ -1,4 +1,4 @@
-// Customer search filters and continuation tokens (REFERENCE.md §4.3, §5.4).
+// Customer search filters (one field, `starts_with`) and continuation tokens (`MS-ContinuationToken`).
 import { createHmac } from 'node:crypto';
 import { type SandboxTenant } from './seed';
 import { type SandboxCustomer } from './seedModel';

@@ -1,5 +1,5 @@
-// What the sandbox answers, and how an answer goes on the wire with Partner Center's response headers
-// (REFERENCE.md §3.2): JSON, the echoed MS-RequestId / MS-CorrelationId, MS-CV, MS-ServerId, Date.
+// What the sandbox answers, and how an answer goes on the wire with Partner Center's response headers:
+// JSON, the echoed MS-RequestId / MS-CorrelationId, MS-CV, MS-ServerId, Date.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type IncomingHttpHeaders, STATUS_CODES, type ServerResponse } from 'node:http';
 
@@ -11,12 +11,12 @@ export interface Reply {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** ApiFault, the classic Partner Center error body (REFERENCE.md §7.2 A); `code` is a number as on the wire. */
+/** ApiFault, the classic Partner Center error body (`code`, `description`, `data`, `source`); `code` is a number as on the wire. */
 export function apiFault(status: number, code: number, description: string, headers?: Record<string, string>): Reply {
   return { status, body: { code, description, data: [], source: 'PartnerFD' }, headers };
 }
 
-/** The API gateway's throttling answer (REFERENCE.md §7.2 C), with its `Retry-After`. */
+/** The API gateway's throttling answer (`statusCode` and `message`, not an ApiFault), with its `Retry-After`. */
 export function throttled(retryAfterSeconds: number): Reply {
   return {
     status: 429,

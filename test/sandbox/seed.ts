@@ -60,7 +60,7 @@ const adminCenterUrl = (partnerId: string): string =>
   `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${partnerId}` +
   '&msppId=0&DAP=false#/BillingAccounts/partner-invitation';
 
-/** The 2020 portal form, with `&` HTML-escaped as older responses had it (REFERENCE.md §4.7). */
+/** The 2020 portal form, with `&` HTML-escaped as older responses had it. */
 const legacyPortalUrl = (partnerId: string): string =>
   `https://portal.office.com/partner/partnersignup.aspx?type=ResellerRelationship&amp;id=${partnerId}` +
   '&amp;csp=1&amp;msppid=0';

@@ -10,7 +10,7 @@ interface Place {
   readonly city: string;
   /** Company profiles carry `region`. */
   readonly region: string;
-  /** Billing addresses carry `state` (two letters, REFERENCE.md §6) where the country uses one. */
+  /** Billing addresses carry `state` (two letters) where the country uses one. */
   readonly state?: string;
   readonly postalCode: string;
 }

@@ -1,4 +1,4 @@
-// The sandbox's data model: Partner Center resources exactly as the wire carries them (REFERENCE.md §6),
+// The sandbox's data model: Partner Center resources exactly as the wire carries them (names, casing, nulls),
 // and the one builder that turns a customer's facts into its full by-id document.
 
 export interface WireLink {
@@ -7,7 +7,7 @@ export interface WireLink {
   readonly headers: readonly { readonly key: string; readonly value: string }[];
 }
 
-/** Address as Partner Center sends it: every field optional and nullable (REFERENCE.md §6 Address). */
+/** Address as Partner Center sends it: every field optional and nullable. */
 export interface WireAddress {
   readonly country?: string | null;
   readonly region?: string | null;

@@ -60,7 +60,7 @@ export const DEFAULT_NOTABLE = {
     domainLabel: 'contosoltd', relationship: 'reseller', delegated: true,
     customize: (f) => {
       f.customDomains = ['contoso.com', 'contoso.net'];
-      // Quirks seen in real data (REFERENCE.md §6): a trailing space and a lower-case region.
+      // Quirks seen in real data: a trailing space and a lower-case region.
       f.companyAddress = { ...f.companyAddress, city: 'Redmond ', region: 'wa', postalCode: '98052' };
     },
   },

@@ -1,5 +1,6 @@
-// The Partner Center sandbox: a local HTTP server speaking Partner Center's wire format (product.md §6) so the
-// extension can be tried, demonstrated and tested with no account. Node's `http` only; loopback only.
+// The Partner Center sandbox: a local HTTP server speaking Partner Center's wire format (routes, documents,
+// headers, errors, paging, throttling) so the extension can be tried, demonstrated and tested with no account.
+// Node's `http` only; loopback only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';

@@ -1,5 +1,6 @@
 // An independent RFC 4180 reader for tests: what a spreadsheet or a csv library would read back from a file
 // the extension wrote. Strict: a stray quote or a bare CR/LF inside an unquoted field is an error.
+// Shared by the unit and the integration tests (test/support/): plain Node, no `vscode`.
 
 export interface ParsedCsv {
   readonly bom: boolean;

@@ -16,7 +16,7 @@ import { type Locale, UI_TIMEOUT_MS, type Workbench, useWorkbench } from './work
 
 const TENANT = 'default';
 const PAGE_SIZE = manifest.contributes.configuration[0]!.properties['partnerCenter.pageSize'].default;
-/** How the documented relationship values read (product.md §1), by wire value. */
+/** How the tree words each relationship value Partner Center documents, by wire value. */
 const RELATIONSHIP_WORDS: Readonly<Record<string, string>> = {
   none: 'None',
   reseller: 'Reseller',

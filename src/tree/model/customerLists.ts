@@ -16,7 +16,6 @@ export interface SearchSummary {
 /**
  * Which customer list each tenant shows: its full list, or while a search is active its search results.
  * The full lists are kept while searching, so clearing the search returns to them with their loaded pages.
- * Pure: no vscode.
  */
 export class CustomerLists {
   private readonly full = new Map<string, PagedCustomerList>();

@@ -8,13 +8,13 @@ export const SEARCH_FIELDS: readonly CustomerSearchField[] = ['CompanyName', 'Do
 export type OptionsDecorator = (options: RequestOptions) => RequestOptions;
 
 /** The one source of a tenant's full customer list. */
-export function fullListFetchers(client: PartnerCenterApi, tenantId: string, decorate: OptionsDecorator): PageFetcher[] {
+export function fullListFetchers(client: Pick<PartnerCenterApi, 'listCustomers'>, tenantId: string, decorate: OptionsDecorator): PageFetcher[] {
   return [(cursor, options) => client.listCustomers(tenantId, cursor, decorate(options))];
 }
 
 /** The sources of a tenant's search results: name prefix and domain prefix. */
 export function searchFetchers(
-  client: PartnerCenterApi,
+  client: Pick<PartnerCenterApi, 'searchCustomers'>,
   tenantId: string,
   text: string,
   decorate: OptionsDecorator,

@@ -9,7 +9,7 @@ export interface LoadRequest {
 
 /**
  * One value loaded on demand (a customer's details), with its failure kept: looking at it again does not
- * re-send a request that failed; only `reload` does. Concurrent loads share one fetch. Pure: no vscode.
+ * re-send a request that failed; only `reload` does. Concurrent loads share one fetch.
  */
 export class Loadable<T> {
   private result: { value: T } | { error: unknown } | undefined;

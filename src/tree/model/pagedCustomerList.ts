@@ -1,9 +1,9 @@
 import { isCancellation } from '../../api/errors';
 import type { Customer } from '../../api/schemas';
 import type { CustomerPage, InvalidCustomer, PageCursor, RequestOptions } from '../../api/types';
+import { customerIdKey } from '../../customerRef';
 
-// The loaded part of one customer collection (a tenant's full list, or its search results). Pure: no vscode,
-// unit-tested with fake fetchers.
+// The loaded part of one customer collection (a tenant's full list, or its search results).
 
 /** Fetches one page of one server-side collection: the first page without a cursor, else the page it points to. */
 export type PageFetcher = (cursor: PageCursor | undefined, options: RequestOptions) => Promise<CustomerPage>;
@@ -38,6 +38,7 @@ interface SourceState {
 interface Snapshot {
   readonly sources: SourceState[];
   readonly items: Customer[];
+  /** `customerIdKey`s of the items. */
   readonly ids: Set<string>;
   readonly entries: ListEntry[];
   /** Keys of the invalid entries: a search's two sources can both list the same broken item. */
@@ -115,7 +116,8 @@ export class PagedCustomerList {
   }
 
   find(customerId: string): Customer | undefined {
-    return this.current.ids.has(customerId) ? this.current.items.find((c) => c.id === customerId) : undefined;
+    const key = customerIdKey(customerId);
+    return this.current.ids.has(key) ? this.current.items.find((c) => customerIdKey(c.id) === key) : undefined;
   }
 
   /** Loads the next page (or retries the failed one); concurrent calls share one load. A stale list reloads instead. */
@@ -152,7 +154,7 @@ export class PagedCustomerList {
       }
       const before = this.current.ids;
       this.current = next;
-      return { ...outcome, added: next.items.filter((c) => !before.has(c.id)) };
+      return { ...outcome, added: next.items.filter((c) => !before.has(customerIdKey(c.id))) };
     })();
     return this.share(reloading);
   }
@@ -204,8 +206,8 @@ export class PagedCustomerList {
           continue;
         }
         const customer = entry.customer;
-        if (snapshot.ids.has(customer.id)) continue;
-        snapshot.ids.add(customer.id);
+        if (snapshot.ids.has(customerIdKey(customer.id))) continue;
+        snapshot.ids.add(customerIdKey(customer.id));
         snapshot.items.push(customer);
         snapshot.entries.push(entry);
         added.push(customer);
@@ -219,7 +221,7 @@ export class PagedCustomerList {
 
 /** An invalid item joins the list once (by id when it has one), in its place among the customers. */
 function addInvalid(snapshot: Snapshot, invalid: InvalidCustomer): void {
-  if (invalid.id !== undefined && snapshot.ids.has(invalid.id)) return;
+  if (invalid.id !== undefined && snapshot.ids.has(customerIdKey(invalid.id))) return;
   const key = invalid.id !== undefined ? `id:${invalid.id}` : `#${snapshot.invalidKeys.size}`;
   if (snapshot.invalidKeys.has(key)) return;
   snapshot.invalidKeys.add(key);

@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import type { Customer } from '../../api/schemas';
 import { customerDetails, customerDisplayName, customerDomain } from '../../presentation/customerFacts';
 import { customerTooltipMarkdown } from '../tooltips';
+import type { CustomerRef } from '../../customerRef';
+import { ContextToken, contextValue } from '../contextValues';
+import { NodeIds } from '../nodeIds';
 import { DomainsNode } from './domainsNode';
 import { ProfileNode } from './profileNode';
 import { PropertyNode } from './propertyNode';
-import { contextValue, type CustomerScoped, type TreeNode } from './treeNode';
+import type { TreeNode } from './treeNode';
 
 /** Loads a customer's details (one request) and returns its children; the view implements it. */
 export interface CustomerDetailsSource {
@@ -20,7 +23,7 @@ const DETAIL_ICONS: Readonly<Record<string, string>> = {
 };
 
 /** A customer: company name and domain; expands to its profiles and facts. Id `tenant/customer`. */
-export class CustomerNode implements TreeNode, CustomerScoped {
+export class CustomerNode implements TreeNode, CustomerRef {
   readonly id: string;
   /** The list item, replaced by the full customer once its details were fetched. */
   private shownCustomer: Customer;
@@ -31,7 +34,7 @@ export class CustomerNode implements TreeNode, CustomerScoped {
     readonly parent: TreeNode | undefined,
     private readonly source: CustomerDetailsSource,
   ) {
-    this.id = `${tenantId}/${customer.id}`;
+    this.id = NodeIds.customer({ tenantId, customerId: customer.id });
     this.shownCustomer = customer;
   }
 
@@ -68,7 +71,7 @@ export class CustomerNode implements TreeNode, CustomerScoped {
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon('briefcase');
-    item.contextValue = contextValue('customer', domain !== undefined && 'hasDomain');
+    item.contextValue = contextValue(ContextToken.customer, domain !== undefined && ContextToken.hasDomain);
     item.accessibilityInformation = {
       label: domain && domain !== name ? vscode.l10n.t('Customer {0}, {1}', name, domain) : vscode.l10n.t('Customer {0}', name),
     };
@@ -89,7 +92,7 @@ export class CustomerNode implements TreeNode, CustomerScoped {
           return new DomainsNode(this, detail.label, detail.domains);
         case 'property':
           return new PropertyNode(this, {
-            id: `${this.id}/${detail.row.key}`,
+            id: NodeIds.child(this.id, detail.row.key),
             label: detail.row.label,
             description: detail.row.value,
             value: detail.row.value,

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { contextValue, type TreeNode } from './treeNode';
+import { ContextToken, contextValue } from '../contextValues';
+import { NodeIds } from '../nodeIds';
+import type { TreeNode } from './treeNode';
 
 /** The last row of a list while the server has a further page: says how many are loaded; clicking loads more. */
 export class LoadMoreNode implements TreeNode {
@@ -13,14 +15,14 @@ export class LoadMoreNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
-    item.id = `${this.tenantId}/#loadMore`;
+    item.id = NodeIds.loadMore(this.tenantId);
     item.description = vscode.l10n.t('{0} loaded', this.loaded);
     item.tooltip =
       this.unreadable > 0
         ? vscode.l10n.t('{0} customers loaded, {1} of them could not be read. Click to load the next page.', this.loaded, this.unreadable)
         : vscode.l10n.t('{0} customers loaded. Click to load the next page.', this.loaded);
     item.iconPath = new vscode.ThemeIcon('more');
-    item.contextValue = contextValue('loadMore');
+    item.contextValue = contextValue(ContextToken.loadMore);
     item.command = { command: 'partnerCenter.loadMore', title: vscode.l10n.t('Load more…'), arguments: [this] };
     item.accessibilityInformation = {
       label: vscode.l10n.t('Load more customers, {0} loaded', this.loaded),

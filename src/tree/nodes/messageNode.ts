@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { isPartnerCenterError } from '../../api/errors';
 import { errorTooltip } from '../tooltips';
-import { contextValue, type TreeNode } from './treeNode';
+import { ContextToken, contextValue } from '../contextValues';
+import type { TreeNode } from './treeNode';
 
 /** A row that only says something ("No customers"). */
 export class MessageNode implements TreeNode {
@@ -15,7 +16,7 @@ export class MessageNode implements TreeNode {
     const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('info');
-    item.contextValue = contextValue('message');
+    item.contextValue = contextValue(ContextToken.message);
     return item;
   }
 
@@ -48,7 +49,7 @@ export class ErrorNode implements TreeNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.tooltip = errorTooltip(this.error);
-    item.contextValue = contextValue('error');
+    item.contextValue = contextValue(ContextToken.error);
     if (this.needsSignIn) {
       item.description = vscode.l10n.t('Sign in');
       item.command = { command: 'partnerCenter.signIn', title: vscode.l10n.t('Sign in') };

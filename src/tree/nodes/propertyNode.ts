@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { contextValue, type CustomerScoped, type TreeNode } from './treeNode';
+import type { CustomerRef } from '../../customerRef';
+import { ContextToken, contextValue } from '../contextValues';
+import type { TreeNode } from './treeNode';
 
 export interface PropertyNodeOptions {
   readonly id: string;
@@ -12,12 +14,12 @@ export interface PropertyNodeOptions {
 }
 
 /** A label/value row of a customer (a profile field, the relationship, a custom domain…). */
-export class PropertyNode implements TreeNode, CustomerScoped {
+export class PropertyNode implements TreeNode, CustomerRef {
   readonly tenantId: string;
   readonly customerId: string;
 
   constructor(
-    readonly parent: TreeNode & CustomerScoped,
+    readonly parent: TreeNode & CustomerRef,
     private readonly options: PropertyNodeOptions,
   ) {
     this.tenantId = parent.tenantId;
@@ -36,7 +38,7 @@ export class PropertyNode implements TreeNode, CustomerScoped {
     // A plain string tooltip is rendered as text: customer data needs no escaping here.
     item.tooltip = description === undefined ? value : `${label}: ${value}`;
     item.iconPath = new vscode.ThemeIcon(icon ?? 'symbol-field');
-    item.contextValue = contextValue('property', 'hasValue');
+    item.contextValue = contextValue(ContextToken.property, ContextToken.hasValue);
     item.accessibilityInformation = {
       label: description === undefined ? value : vscode.l10n.t('{0}: {1}', label, value),
     };

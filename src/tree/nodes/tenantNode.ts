@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { contextValue, type TreeNode } from './treeNode';
+import { ContextToken, contextValue } from '../contextValues';
+import { NodeIds } from '../nodeIds';
+import type { TreeNode } from './treeNode';
 
 /** Lists the customers of a tenant (or its search results) under a parent; the view implements it. */
 export interface CustomerListSource {
@@ -18,11 +20,11 @@ export class TenantNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.tenantId, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.tenantId;
+    item.id = NodeIds.tenant(this.tenantId);
     item.description = this.cloudLabel;
     item.tooltip = vscode.l10n.t('Partner tenant {0} ({1})', this.tenantId, this.cloudLabel);
     item.iconPath = new vscode.ThemeIcon('organization');
-    item.contextValue = contextValue('tenant');
+    item.contextValue = contextValue(ContextToken.tenant);
     item.accessibilityInformation = { label: vscode.l10n.t('Partner tenant {0}, {1}', this.tenantId, this.cloudLabel) };
     return item;
   }

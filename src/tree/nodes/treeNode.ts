@@ -7,14 +7,3 @@ export interface TreeNode {
   getTreeItem(): vscode.TreeItem;
   getChildren(): TreeNode[] | Promise<TreeNode[]>;
 }
-
-/** Rows that belong to one customer carry its ids, so commands read a node and `{ tenantId, customerId }` alike. */
-export interface CustomerScoped {
-  readonly tenantId: string;
-  readonly customerId: string;
-}
-
-/** Context values are `;`-joined tokens, matched in package.json's `when` clauses with `viewItem =~ /\btoken\b/`. */
-export function contextValue(...tokens: (string | false | undefined)[]): string {
-  return tokens.filter((token): token is string => typeof token === 'string' && token.length > 0).join(';');
-}

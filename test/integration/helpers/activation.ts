@@ -1,7 +1,9 @@
-// The extension under test, as the extension host loaded it (development mode: the repository itself).
+// The extension under test, as the extension host loaded it (development mode: the repository itself): its id,
+// its activation, and what `activate` returned.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { name, publisher } from '../../package.json';
+import { name, publisher } from '../../../package.json';
+import type { PartnerCenterExports } from '../../../src/extension';
 
 export const EXTENSION_ID = `${publisher}.${name}`;
 
@@ -13,9 +15,7 @@ export async function activatedExtension(): Promise<vscode.Extension<unknown>> {
   return extension;
 }
 
-/** The sandbox the harness started for this run (scripts/test-integration.mjs passes its URL). */
-export function sandboxUrl(): string {
-  const url = process.env.PC_SANDBOX_URL;
-  assert.ok(url, 'PC_SANDBOX_URL is not set: run the suite with `npm run test:integration`');
-  return url;
+/** What `activate` returned: the client, the session, the customers view, the panels… */
+export async function extensionExports(): Promise<PartnerCenterExports> {
+  return (await activatedExtension()).exports as PartnerCenterExports;
 }

@@ -1,9 +1,16 @@
-// The sandbox's admin API (`/_sandbox/…`) for integration tests: reset it, read what reached it, inject faults.
-// Generic: any suite can use these.
+// The sandbox the harness started for this run: its URL, and its admin API (`/_sandbox/…`) to reset it, read what
+// reached it and inject faults. Generic: any suite can use these.
+import * as assert from 'node:assert/strict';
 import { type FaultRequest, type LoggedRequest, SandboxAdmin } from '../../sandbox/adminClient';
-import { sandboxUrl } from '../extension';
 
 export type { FaultRequest, LoggedRequest };
+
+/** The sandbox the harness started for this run (scripts/test-integration.mjs passes its URL). */
+export function sandboxUrl(): string {
+  const url = process.env.PC_SANDBOX_URL;
+  assert.ok(url, 'PC_SANDBOX_URL is not set: run the suite with `npm run test:integration`');
+  return url;
+}
 
 const admin = () => new SandboxAdmin(sandboxUrl());
 

@@ -1,12 +1,6 @@
-// The extension's live pieces and its settings, for integration tests. Generic: any suite can use these.
+// The extension's `partnerCenter.*` user settings, set for a test and put back after it. Generic: any suite can use it.
 import * as vscode from 'vscode';
-import type { PartnerCenterExports } from '../../../src/extension';
-import { activatedExtension } from '../extension';
-
-/** What `activate` returned: the client, the session, the customers view, the panels… */
-export async function extensionExports(): Promise<PartnerCenterExports> {
-  return (await activatedExtension()).exports as PartnerCenterExports;
-}
+import { waitFor } from './waitFor';
 
 /**
  * Sets `partnerCenter.*` user settings (e.g. `{ tenants: ['default', 'fabrikam'], pageSize: 500 }`) and returns
@@ -34,22 +28,4 @@ async function applySettings(values: Readonly<Record<string, unknown>>): Promise
     });
     return seen ? true : undefined;
   });
-}
-
-/** Polls `probe` until it returns something other than undefined; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

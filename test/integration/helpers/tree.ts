@@ -2,7 +2,8 @@
 import type * as vscode from 'vscode';
 import type { CustomersView } from '../../../src/tree/customersView';
 import type { TreeNode } from '../../../src/tree/nodes/treeNode';
-import { extensionExports, waitFor } from './extension';
+import { extensionExports } from './activation';
+import { waitFor } from './waitFor';
 
 /** One rendered row: the node and the TreeItem VS Code would draw for it. */
 export interface Row {
@@ -45,6 +46,17 @@ export async function rows(view: CustomersView, node?: TreeNode): Promise<Row[]>
 export const isCustomer = (row: Row): boolean => row.tokens.includes('customer');
 export const isLoadMore = (row: Row): boolean => row.tokens.includes('loadMore');
 export const isError = (row: Row): boolean => row.tokens.includes('error');
+
+/**
+ * Renders the view again, as VS Code does after the provider's change event for the whole tree: the roots, then,
+ * given a customer, the customer's rows. Returns the rows read last. A re-render answers from what the view holds
+ * (its loaded pages, details and kept failures): the tests check that it sends no request.
+ */
+export async function renderAgain(view: CustomersView, customer?: { readonly tenantId: string; readonly customerId: string }): Promise<Row[]> {
+  view.provider.refresh(undefined);
+  const roots = await rows(view);
+  return customer ? rows(view, customerRow(roots, customer.tenantId, customer.customerId).node) : roots;
+}
 
 /** Polls the children of a node until `accept` says they are what the test waits for (e.g. after a settings change). */
 export function waitForRows(view: CustomersView, what: string, accept: (rows: Row[]) => boolean, node?: TreeNode): Promise<Row[]> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { debouncedSearch } from '../../src/commands/debouncedSearch';
+import { debouncedSearch } from '../../../src/commands/debouncedSearch';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { customerDocumentPath, fileNameSafe, parseCustomerDocumentPath, sameCustomer } from '../../src/documents/customerDocumentPath';
+import { sameCustomer } from '../../../src/customerRef';
+import { customerDocumentPath, fileNameSafe, parseCustomerDocumentPath } from '../../../src/documents/customerDocumentPath';
 
 const key = { tenantId: 'fabrikam', customerId: '4050d0d6-571f-41e2-bb7c-ffcf7e687ad1' };
 

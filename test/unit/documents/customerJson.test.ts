@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatCustomerJson, normalizeTabSize } from '../../src/documents/customerJson';
+import { formatCustomerJson, normalizeTabSize } from '../../../src/documents/customerJson';
 
 const raw = { id: 'c1', zeta: { tab: 'a\tb', list: [1, { deep: true }] }, alpha: null, unknownField: 'kept' };
 

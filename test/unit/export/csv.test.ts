@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { CSV_LINE_BREAK, UTF8_BOM, csvDocument, csvField, csvRecord } from '../../src/export/csv';
-import { parseCsv } from '../integration/helpers/csv';
+import { CSV_LINE_BREAK, UTF8_BOM, csvDocument, csvField, csvRecord } from '../../../src/export/csv';
+import { parseCsv } from '../../support/csv';
 
 const plain = { guardFormulas: false };
 const guarded = { guardFormulas: true };

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { PartnerCenterError } from '../../src/api/errors';
-import { customerPage } from '../../src/api/customerPage';
-import { type Customer, customerCollectionSchema } from '../../src/api/schemas';
-import type { CustomerPage, Fetched, PageCursor, PartnerCenterApi, RequestOptions } from '../../src/api/types';
-import { BASE_COLUMNS, BILLING_COLUMNS, BILLING_CONCURRENCY, type ExportProgress, exportCustomers } from '../../src/export/customerExport';
-import { parseCsv } from '../integration/helpers/csv';
+import { PartnerCenterError } from '../../../src/api/errors';
+import { customerPage } from '../../../src/api/customerPage';
+import { type Customer, customerCollectionSchema } from '../../../src/api/schemas';
+import type { CustomerPage, Fetched, PageCursor, PartnerCenterApi, RequestOptions } from '../../../src/api/types';
+import { BASE_COLUMNS, BILLING_COLUMNS, BILLING_CONCURRENCY, type ExportProgress, exportCustomers } from '../../../src/export/customerExport';
+import { parseCsv } from '../../support/csv';
 
 function customer(n: number): Customer {
   return {

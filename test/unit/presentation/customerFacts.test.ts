@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type Customer, customerSchema } from '../../src/api/schemas';
+import { type Customer, customerSchema } from '../../../src/api/schemas';
 import {
   billingProfileRows,
   companyProfileRows,
@@ -8,9 +8,9 @@ import {
   delegatedAdminLabel,
   formatAddress,
   relationshipLabel,
-} from '../../src/presentation/customerFacts';
-import documentedCustomer from '../fixtures/partner-center/customer-by-id.response.json';
-import { NOTABLE, seedCustomer } from '../sandbox/seed';
+} from '../../../src/presentation/customerFacts';
+import documentedCustomer from '../../fixtures/partner-center/customer-by-id.response.json';
+import { NOTABLE, seedCustomer } from '../../sandbox/seed';
 
 /** A seeded customer as the client hands it to the tree: validated by the real schema. */
 function seeded(tenant: 'default' | 'fabrikam', id: string): Customer {

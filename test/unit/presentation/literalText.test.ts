@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { literalText } from '../../src/presentation/literalText';
+import { literalText } from '../../../src/presentation/literalText';
 
 /**
  * How VS Code finds links in a notification's message (`parseLinkedText`, src/vs/base/common/linkedText.ts,

@@ -1,6 +1,6 @@
 // The sandbox's rolling-window limiter at its edges, with exact times (the HTTP tests cover it end to end).
 import * as assert from 'node:assert/strict';
-import { RollingWindowLimiter } from '../sandbox/rateLimiter';
+import { RollingWindowLimiter } from '../../sandbox/rateLimiter';
 
 describe('sandbox rolling-window limiter', () => {
   it('admits `requests` per window and refuses the next until the oldest is a full window old', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { customerSchema, describeSchemaError } from '../../src/api/schemas';
+import { customerSchema, describeSchemaError } from '../../../src/api/schemas';
 import {
   DEFAULT_CUSTOMER_COUNT, FABRIKAM_CUSTOMER_COUNT, MARKUP, NOTABLE, PARTNER_TENANT_IDS, SEARCH_PREFIXES, TENANT_IDS,
   buildSeedTenants, seedCustomer, seedTenant, seedTenants, type SandboxCustomer, type SandboxTenant,
-} from '../sandbox/seed';
+} from '../../sandbox/seed';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const FIRST_PAGE = 25;

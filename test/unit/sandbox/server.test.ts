@@ -10,19 +10,19 @@ import { type z } from 'zod';
 import {
   apiFaultSchema, billingProfileSchema, companyProfileSchema, customerCollectionSchema, customerSchema,
   gatewayErrorSchema, readErrorBody, relationshipRequestSchema,
-} from '../../src/api/schemas';
-import sampleBillingProfile from '../fixtures/partner-center/customer-billing-profile.response.json';
-import sampleCustomer from '../fixtures/partner-center/customer-by-id.response.json';
-import sampleCompanyProfile from '../fixtures/partner-center/customer-company-profile.response.json';
-import sampleList from '../fixtures/partner-center/customers-list.response.json';
-import sampleThrottled from '../fixtures/partner-center/error-429-throttled.response.json';
-import sampleRelationship from '../fixtures/partner-center/relationship-request.response.json';
-import { type LoggedRequest } from '../sandbox/requestLog';
+} from '../../../src/api/schemas';
+import sampleBillingProfile from '../../fixtures/partner-center/customer-billing-profile.response.json';
+import sampleCustomer from '../../fixtures/partner-center/customer-by-id.response.json';
+import sampleCompanyProfile from '../../fixtures/partner-center/customer-company-profile.response.json';
+import sampleList from '../../fixtures/partner-center/customers-list.response.json';
+import sampleThrottled from '../../fixtures/partner-center/error-429-throttled.response.json';
+import sampleRelationship from '../../fixtures/partner-center/relationship-request.response.json';
+import { type LoggedRequest } from '../../sandbox/requestLog';
 import {
   INDIRECT_RESELLER_IDS, NOTABLE, PARTNER_TENANT_IDS, SEARCH_PREFIXES, seedCustomer, seedTenant, seedTenants,
   type SandboxCustomer,
-} from '../sandbox/seed';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
+} from '../../sandbox/seed';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const GENEROUS_LIMIT = { requests: 100_000, windowMs: 60_000 };
@@ -747,7 +747,7 @@ describe('Partner Center sandbox lifecycle', function () {
   });
 
   describe('command line', () => {
-    const cli = path.resolve(__dirname, '../../sandbox/cli.js');
+    const cli = path.resolve(__dirname, '../../../sandbox/cli.js');
 
     function run(args: string[], env: Record<string, string> = {}) {
       assert.ok(fs.existsSync(cli), `${cli} is built by node esbuild.js`);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { PartnerCenterError } from '../../src/api/errors';
-import { customerSchema } from '../../src/api/schemas';
-import { escapeIconSyntax, escapeMarkdown } from '../../src/tree/escaping';
-import { customerTooltipMarkdown, errorTooltip } from '../../src/tree/tooltips';
-import { MARKUP, NOTABLE, seedCustomer } from '../sandbox/seed';
+import { PartnerCenterError } from '../../../src/api/errors';
+import { customerSchema } from '../../../src/api/schemas';
+import { escapeIconSyntax, escapeMarkdown } from '../../../src/presentation/escaping';
+import { customerTooltipMarkdown, errorTooltip } from '../../../src/tree/tooltips';
+import { MARKUP, NOTABLE, seedCustomer } from '../../sandbox/seed';
 
 // A real CommonMark renderer, configured to be as permissive as possible (raw HTML on, bare URLs linked), shows
 // what the escaped text turns into. markdown-it is already installed (used by @vscode/vsce and @vscode/l10n-dev).

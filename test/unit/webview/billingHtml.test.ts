@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { billingContentSecurityPolicy, billingHtml } from '../../src/webview/billingHtml';
+import { billingContentSecurityPolicy, billingHtml } from '../../../src/webview/billingHtml';
 
 const input = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

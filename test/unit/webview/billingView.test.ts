@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Customer } from '../../src/api/schemas';
-import { billingDataView, billingPageStrings, billingTitle } from '../../src/webview/billingView';
-import { pageStringsSchema } from '../../src/webview/protocol';
+import type { Customer } from '../../../src/api/schemas';
+import { billingDataView, billingPageStrings, billingTitle } from '../../../src/webview/billingView';
+import { pageStringsSchema } from '../../../src/webview/protocol';
 
 const fetchedAt = new Date('2025-11-22T14:05:09Z');
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { hostMessageSchema, pageMessageSchema, panelTargetSchema } from '../../src/webview/protocol';
-import { billingPageStrings } from '../../src/webview/billingView';
+import { hostMessageSchema, pageMessageSchema, panelTargetSchema } from '../../../src/webview/protocol';
+import { billingPageStrings } from '../../../src/webview/billingView';
 
 const dataView = {
   kind: 'data',

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
-import { PartnerCenterError } from '../../src/api/errors';
-import { customerPage } from '../../src/api/customerPage';
-import { type Customer, customerCollectionSchema } from '../../src/api/schemas';
-import type { CustomerPage, PageCursor, RequestOptions } from '../../src/api/types';
-import { parseSettings } from '../../src/settings';
-import { CustomerLists } from '../../src/tree/model/customerLists';
-import { Loadable } from '../../src/tree/model/loadable';
-import { type PageFetcher, PagedCustomerList } from '../../src/tree/model/pagedCustomerList';
-import { affectsCustomerLists } from '../../src/tree/model/settingsChange';
-
-const customer = (id: string): Customer => ({ id, companyProfile: { companyName: `Company ${id}` } });
-const ids = (list: { items: readonly Customer[] }) => list.items.map((c) => c.id);
-
-/** A page whose items were all valid. */
-function pageOf(customers: Customer[], next?: PageCursor): CustomerPage {
-  return { customers, entries: customers.map((c) => ({ kind: 'customer', customer: c })), ...(next ? { next } : {}) };
-}
+import { PartnerCenterError } from '../../../../src/api/errors';
+import { customerPage } from '../../../../src/api/customerPage';
+import { customerCollectionSchema } from '../../../../src/api/schemas';
+import type { CustomerPage, PageCursor, RequestOptions } from '../../../../src/api/types';
+import { CustomerLists } from '../../../../src/tree/model/customerLists';
+import { type PageFetcher, PagedCustomerList } from '../../../../src/tree/model/pagedCustomerList';
+import { customer, ids, pageOf } from './pages';
 
 /**
  * A fake paged collection: `pages[i]` holds the ids of page i; the cursor names the next page. Records the
@@ -174,41 +164,6 @@ describe('tree: paged customer list', () => {
   });
 });
 
-describe('tree: details loaded once', () => {
-  it('fetches once, keeps a failure until reload, and passes "fresh" only for refreshes', async () => {
-    const requests: boolean[] = [];
-    let fail = true;
-    const details = new Loadable(async ({ fresh }) => {
-      requests.push(fresh);
-      if (fail) throw new PartnerCenterError({ kind: 'http', summary: 'boom', status: 500 });
-      return 'value';
-    });
-    await Promise.all([details.ensure(), details.ensure()]);
-    assert.ok(details.error instanceof PartnerCenterError);
-    await details.ensure();
-    assert.deepEqual(requests, [false], 'the failure is kept: no second request on another look');
-    fail = false;
-    await details.reload({ fresh: false });
-    assert.equal(details.value, 'value');
-    assert.equal(details.error, undefined);
-    await details.reload({ fresh: true });
-    assert.deepEqual(requests, [false, false, true]);
-  });
-
-  it('forgets nothing on a cancellation and loads again on the next look', async () => {
-    let cancel = true;
-    const details = new Loadable(async () => {
-      if (cancel) throw PartnerCenterError.cancelled();
-      return 42;
-    });
-    await details.ensure();
-    assert.equal(details.settled, false);
-    cancel = false;
-    await details.ensure();
-    assert.equal(details.value, 42);
-  });
-});
-
 describe('tree: a list with customers that cannot be read', () => {
   /** A source whose pages are raw list items, read by the client's own schema and page builder. */
   function rawSource(pages: unknown[][]): PageFetcher {
@@ -263,78 +218,5 @@ describe('tree: a list with customers that cannot be read', () => {
     lists.setSearch('a');
     await lists.active('default').loadNext();
     assert.deepEqual(lists.searchSummary(['default']), { text: 'a', count: 2, more: false, failed: false });
-  });
-});
-
-describe('tree: search and full lists', () => {
-  const factory = () => {
-    const made: { tenantId: string; query: string | undefined; list: PagedCustomerList }[] = [];
-    const lists = new CustomerLists((tenantId, query) => {
-      const list = new PagedCustomerList([async () => pageOf([customer(`${tenantId}:${query ?? 'all'}`)], { uri: 'x', headers: {} })]);
-      made.push({ tenantId, query, list });
-      return list;
-    });
-    return { lists, made };
-  };
-
-  it('returns to the same full list, with its pages, when a search is cleared', async () => {
-    const { lists } = factory();
-    const full = lists.active('default');
-    await full.loadNext();
-    lists.setSearch('con');
-    const results = lists.active('default');
-    assert.notEqual(results, full);
-    await results.loadNext();
-    assert.deepEqual(ids(results), ['default:con']);
-    lists.clearSearch();
-    assert.equal(lists.active('default'), full);
-    assert.equal(full.pagesLoaded, 1);
-  });
-
-  it('keeps the results when the same text is searched again, and starts over for another text', async () => {
-    const { lists, made } = factory();
-    lists.setSearch('con');
-    const first = lists.active('default');
-    lists.setSearch('con');
-    assert.equal(lists.active('default'), first);
-    lists.setSearch('fab');
-    assert.notEqual(lists.active('default'), first);
-    assert.deepEqual(made.map((m) => m.query), ['con', 'fab']);
-  });
-
-  it('sums search results over tenants and says when more pages exist', async () => {
-    const { lists } = factory();
-    assert.equal(lists.searchSummary(['default']), undefined);
-    lists.setSearch('con');
-    await lists.active('default').loadNext();
-    await lists.active('fabrikam').loadNext();
-    assert.deepEqual(lists.searchSummary(['default', 'fabrikam']), { text: 'con', count: 2, more: true, failed: false });
-  });
-
-  it('says when a tenant\'s search failed, counting what the others found', async () => {
-    const lists = new CustomerLists((tenantId) =>
-      new PagedCustomerList([
-        async () => {
-          if (tenantId === 'fabrikam') throw new PartnerCenterError({ kind: 'http', summary: 'down', status: 500 });
-          return pageOf([customer(tenantId)]);
-        },
-      ]),
-    );
-    lists.setSearch('con');
-    await lists.active('default').loadNext();
-    await lists.active('fabrikam').loadNext();
-    assert.deepEqual(lists.searchSummary(['default', 'fabrikam']), { text: 'con', count: 1, more: false, failed: true });
-  });
-});
-
-describe('tree: settings changes', () => {
-  const settings = (raw: Record<string, unknown>) => parseSettings({ cloud: 'local', ...raw });
-
-  it('rebuilds the lists for another tenant set, page size or cloud, but not for throttle or cache changes', () => {
-    assert.equal(affectsCustomerLists(settings({}), settings({ tenants: ['default', 'fabrikam'] })), true);
-    assert.equal(affectsCustomerLists(settings({}), settings({ pageSize: 500 })), true);
-    assert.equal(affectsCustomerLists(settings({}), settings({ localEndpoint: 'http://127.0.0.1:9999' })), true);
-    assert.equal(affectsCustomerLists(settings({}), settings({ cacheSeconds: 0, 'rateLimit.requests': 20 })), false);
-    assert.equal(affectsCustomerLists(settings({}), settings({ pageSize: 0 })), true, 'invalid settings');
   });
 });

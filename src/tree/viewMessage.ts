@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import type { SettingsResult } from '../settings';
+import type { SearchSummary } from './model/customerLists';
+
+/**
+ * The customers view's `TreeView.message`: what is wrong with the settings, else what a search shows
+ * (undefined: no message).
+ */
+export function customersViewMessage(settings: SettingsResult, search: SearchSummary | undefined): string | undefined {
+  if (!settings.ok) return vscode.l10n.t('Partner Center settings need attention: {0}', settings.problems.join(' '));
+  if (!search) return undefined;
+  if (search.failed) {
+    return vscode.l10n.t('Customers whose name or domain starts with "{0}": the search failed ({1} loaded)', search.text, search.count);
+  }
+  return search.more
+    ? vscode.l10n.t('Customers whose name or domain starts with "{0}": {1} loaded, more available', search.text, search.count)
+    : vscode.l10n.t('Customers whose name or domain starts with "{0}": {1}', search.text, search.count);
+}
