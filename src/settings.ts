@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
+import { MAX_CACHE_SECONDS } from './api/cache';
 import { CLOUD_IDS, type CloudId, apiBaseFor } from './api/clouds';
 import { errorMessage } from './api/errors';
 
@@ -57,7 +58,8 @@ const schema = z.object({
   pageSize: z.number().int().min(1).max(500).default(100),
   'rateLimit.requests': z.number().int().min(1).max(500).default(500),
   'rateLimit.windowSeconds': z.number().gt(0).default(60),
-  cacheSeconds: z.number().int().min(0).default(300),
+  // Bounded: a result kept for ages is stale data shown as fresh (the cache keeps no longer anyway).
+  cacheSeconds: z.number().int().min(0).max(MAX_CACHE_SECONDS).default(300),
 });
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };

@@ -40,24 +40,50 @@ interface Flight {
   stale: boolean;
 }
 
-const SWEEP_EVERY = 500;
+/** The longest a result is kept, whatever it is asked (`partnerCenter.cacheSeconds` has this maximum): a day. */
+export const MAX_CACHE_SECONDS = 86_400;
+/** Results kept at most: a few thousand customers are a few MiB; 100,000 unbounded were 327 MiB. */
+export const DEFAULT_MAX_ENTRIES = 5_000;
+const DEFAULT_SWEEP_EVERY_MS = 60_000;
+
+export interface CacheOptions {
+  /** The clock (ms); tests pass a fake one. */
+  readonly now?: () => number;
+  /** Beyond this many results the least recently used go. */
+  readonly maxEntries?: number;
+  /** How often expired results are dropped even if nobody asks for them. */
+  readonly sweepEveryMs?: number;
+}
 
 export class ResponseCache {
+  /** In order of use, least recent first (a Map iterates in insertion order; a use re-inserts). */
   private readonly entries = new Map<string, Entry>();
   private readonly flights = new Map<string, Flight>();
   private sequence = 0;
-  private storesSinceSweep = 0;
+  private readonly now: () => number;
+  private readonly maxEntries: number;
+  private readonly sweepEveryMs: number;
+  /** Armed while anything is cached; unref'd, so it never keeps a process alive. */
+  private sweeper: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(options: CacheOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.sweepEveryMs = options.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS;
+  }
+
+  /** Results held, fresh or not yet swept. */
+  get size(): number {
+    return this.entries.size;
+  }
 
   /** The fresh cached value, if any. Never sends anything. */
   peek<T>(key: CacheKey): T | undefined {
     const entry = this.entries.get(mapKey(key));
     if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(mapKey(key));
-      return undefined;
-    }
+    this.entries.delete(mapKey(key));
+    if (entry.expiresAt <= this.now()) return undefined;
+    this.entries.set(mapKey(key), entry); // now the most recently used
     return entry.value as T;
   }
 
@@ -107,6 +133,12 @@ export class ResponseCache {
     this.entries.clear();
     for (const flight of this.flights.values()) flight.stale = true;
     this.flights.clear();
+    this.stopSweeping();
+  }
+
+  /** Forgets everything and stops the sweep timer. */
+  dispose(): void {
+    this.clear();
   }
 
   private startFlight<T>(key: CacheKey, ttlMs: number, start: (signal: AbortSignal) => Promise<T>): Flight {
@@ -143,13 +175,25 @@ export class ResponseCache {
     const id = mapKey(key);
     const existing = this.entries.get(id);
     if (existing && existing.sequence > sequence) return;
-    this.entries.set(id, { key, value, expiresAt: this.now() + ttlMs, sequence });
-    // Expired entries are otherwise only dropped when asked for: sweep now and then so memory stays bounded.
-    if (++this.storesSinceSweep >= SWEEP_EVERY) {
-      this.storesSinceSweep = 0;
-      const now = this.now();
-      for (const [entryId, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(entryId);
+    this.entries.delete(id); // re-inserted last: the most recently used
+    this.entries.set(id, { key, value, expiresAt: this.now() + Math.min(ttlMs, MAX_CACHE_SECONDS * 1000), sequence });
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
     }
+    this.sweeper ??= unref(setInterval(() => this.sweep(), this.sweepEveryMs));
+  }
+
+  /** Drops every expired result: otherwise one is only dropped when asked for, and memory would stay taken. */
+  private sweep(): void {
+    const now = this.now();
+    for (const [id, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(id);
+    if (this.entries.size === 0) this.stopSweeping();
+  }
+
+  private stopSweeping(): void {
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
   }
 
   /** One caller's view of a shared request: its own abort rejects only its promise. */
@@ -180,6 +224,11 @@ export class ResponseCache {
       );
     });
   }
+}
+
+function unref(timer: ReturnType<typeof setInterval>): ReturnType<typeof setInterval> {
+  timer.unref?.();
+  return timer;
 }
 
 function mapKey(key: CacheKey): string {

@@ -175,7 +175,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
     this.customerListeners.clear();
     this.cancel();
     this.transport?.limiter.dispose();
-    this.cache.clear();
+    this.cache.dispose();
   }
 
   /** A listener's failure is its own: it never turns a successful fetch into an error for the caller. */

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_CACHE_SECONDS } from '../../src/api/cache';
 import { DEFAULT_TENANT, parseSettings } from '../../src/settings';
 
 const FRENCH_BUNDLE = path.resolve(__dirname, '../../../l10n/bundle.l10n.fr.json');
@@ -60,6 +61,20 @@ describe('settings', () => {
     const text = result.ok ? '' : result.problems.join('\n');
     for (const key of ['cloud', 'pageSize', 'rateLimit.requests', 'rateLimit.windowSeconds', 'cacheSeconds', 'clientId', 'tenants[1]']) {
       assert.ok(text.includes(`partnerCenter.${key}:`), `no problem reported for ${key}:\n${text}`);
+    }
+  });
+
+  it('bounds cacheSeconds, in the schema and in package.json alike', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { maximum?: number }> }[] };
+    };
+    const maximum = manifest.contributes.configuration.flatMap((c) => Object.entries(c.properties)).find(([key]) => key === 'partnerCenter.cacheSeconds')?.[1].maximum;
+    assert.equal(maximum, MAX_CACHE_SECONDS);
+    assert.ok(parseSettings({ cacheSeconds: MAX_CACHE_SECONDS }).ok);
+    for (const cacheSeconds of [MAX_CACHE_SECONDS + 1, 1e12]) {
+      const result = parseSettings({ cacheSeconds });
+      assert.equal(result.ok, false, `${cacheSeconds} accepted`);
+      assert.match(result.ok ? '' : result.problems.join(' '), /^partnerCenter\.cacheSeconds: /);
     }
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ResponseCache } from '../../../src/api/cache';
+import { MAX_CACHE_SECONDS, ResponseCache } from '../../../src/api/cache';
 import { PartnerCenterError } from '../../../src/api/errors';
 
 // The cache alone with a fake clock: expiry and the races between refreshes, invalidation and late answers.
@@ -16,7 +16,7 @@ describe('response cache', () => {
 
   it('serves a result until its time is up, then asks again', async () => {
     let now = 1000;
-    const cache = new ResponseCache(() => now);
+    const cache = new ResponseCache({ now: () => now });
     let loads = 0;
     const load = () => cache.load(key, 300, {}, () => Promise.resolve(++loads));
     assert.equal(await load(), 1);
@@ -66,6 +66,72 @@ describe('response cache', () => {
     const cache = new ResponseCache();
     await assert.rejects(cache.load(key, 60_000, {}, () => Promise.reject(new Error('503'))), /503/);
     assert.equal(await cache.load(key, 60_000, {}, () => Promise.resolve('ok')), 'ok');
+  });
+
+  describe('bounded memory', () => {
+    const keyOf = (n: number) => ({ tenant: 't', id: `customer ${n}`, customerId: `c${n}` });
+    const fill = async (cache: ResponseCache, from: number, to: number, ttlMs = 60_000) => {
+      for (let n = from; n < to; n++) await cache.load(keyOf(n), ttlMs, {}, () => Promise.resolve(n));
+    };
+    const caches: ResponseCache[] = [];
+    const make = (options: ConstructorParameters<typeof ResponseCache>[0]) => {
+      const cache = new ResponseCache(options);
+      caches.push(cache);
+      return cache;
+    };
+    afterEach(() => {
+      for (const cache of caches.splice(0)) cache.dispose();
+    });
+
+    it('drops expired entries on a timer, without anyone asking for them', async () => {
+      let now = 1000;
+      const cache = make({ now: () => now, sweepEveryMs: 5 });
+      await fill(cache, 0, 1000, 100);
+      assert.equal(cache.size, 1000);
+      now += 100;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      assert.equal(cache.size, 0, 'every expired entry is gone');
+    });
+
+    it('keeps at most maxEntries, dropping the least recently used', async () => {
+      const cache = make({ maxEntries: 3 });
+      await fill(cache, 0, 5);
+      assert.equal(cache.size, 3);
+      assert.deepEqual([0, 1, 2, 3, 4].map((n) => cache.peek(keyOf(n))), [undefined, undefined, 2, 3, 4]);
+    });
+
+    it('keeps what was used recently when the bound is reached', async () => {
+      const cache = make({ maxEntries: 3 });
+      await fill(cache, 0, 3);
+      assert.equal(cache.peek(keyOf(0)), 0, 'read: now the most recently used');
+      assert.equal(await cache.load(keyOf(1), 60_000, {}, () => Promise.resolve(-1)), 1, 'served from the cache: used too');
+      await fill(cache, 3, 4);
+      assert.equal(cache.size, 3);
+      assert.deepEqual([0, 1, 2, 3].map((n) => cache.peek(keyOf(n))), [0, 1, undefined, 3]);
+    });
+
+    it('keeps nothing longer than MAX_CACHE_SECONDS, whatever it is asked', async () => {
+      let now = 0;
+      const cache = make({ now: () => now });
+      await cache.load(key, 1e15, {}, () => Promise.resolve('kept'));
+      now += MAX_CACHE_SECONDS * 1000 - 1;
+      assert.equal(cache.peek(key), 'kept');
+      now += 1;
+      assert.equal(cache.peek(key), undefined);
+    });
+
+    it('holds 5,000 entries by default', async () => {
+      const cache = make({});
+      await fill(cache, 0, 5_100);
+      assert.equal(cache.size, 5_000);
+    });
+
+    it('forgets everything and stops its timer when disposed', async () => {
+      const cache = make({ sweepEveryMs: 5 });
+      await fill(cache, 0, 10);
+      cache.dispose();
+      assert.equal(cache.size, 0);
+    });
   });
 
   describe('a tenant or customer id in another case is the same one', () => {
