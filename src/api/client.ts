@@ -1,11 +1,11 @@
-import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { type ApiTarget, type TokenSource, sameTarget } from './auth';
 import { type CacheKey, ResponseCache } from './cache';
 import { type ClientSettings, cacheTtlMs, windowLimits } from './clientSettings';
 import { customerPage } from './customerPage';
-import { PartnerCenterError, errorMessage } from './errors';
+import { customerPath } from './customerPath';
+import { errorMessage } from './errors';
 import { PartnerCenterHttp } from './http';
 import { isRecord } from './json';
 import type { Logger } from './logger';
@@ -109,7 +109,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
     // Keyed case-insensitively: the customer asked for in another case is the same cached result and the same
     // request in flight; the request itself names the id as given.
     return this.cache.load(customerKey(tenant, customerId), cacheTtlMs(current.settings), options, async (signal) => {
-      const fetched = await this.fetch(tenant, current, path, customerSchema, options, signal);
+      const fetched = await this.fetch(tenant, current, { uri: path, within: path }, customerSchema, options, signal);
       this.customerFetched({ tenant, customerId, fetched });
       return fetched;
     });
@@ -136,7 +136,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
   async getRelationshipRequestUrl(tenant: TenantId, options: RequestOptions = {}): Promise<string> {
     const current = this.applyCurrentSettings();
     const fetched = await this.cache.load({ tenant, id: 'relationshiprequests' }, cacheTtlMs(current.settings), options, (signal) =>
-      this.fetch(tenant, current, '/v1/customers/relationshiprequests', relationshipRequestSchema, options, signal),
+      this.fetch(tenant, current, { uri: '/v1/customers/relationshiprequests' }, relationshipRequestSchema, options, signal),
     );
     // Older responses carried the URL HTML-escaped (`&amp;`); the link must work when pasted.
     return decodeHtmlEntities(fetched.value.url);
@@ -266,16 +266,16 @@ export class PartnerCenterClient implements PartnerCenterApi {
     const current = this.applyCurrentSettings();
     const schema = kind === 'company' ? companyProfileSchema : billingProfileSchema;
     const key: CacheKey = { tenant, customerId, id: `profiles/${kind}` };
-    const path = `${customerPath(customerId)}/profiles/${kind}`;
+    const within = customerPath(customerId);
     return this.cache.load(key, cacheTtlMs(current.settings), options, (signal) =>
-      this.fetch(tenant, current, path, schema, options, signal),
+      this.fetch(tenant, current, { uri: `${within}/profiles/${kind}`, within }, schema, options, signal),
     ) as Promise<Fetched<Profile>>;
   }
 
   private async fetch<S extends z.ZodType>(
     tenant: TenantId,
     current: Current,
-    uri: string,
+    resource: { readonly uri: string; readonly within?: string },
     schema: S,
     options: RequestOptions,
     signal: AbortSignal,
@@ -283,7 +283,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
     const result = await current.http.get({
       tenant,
       target: current.settings,
-      uri,
+      ...resource,
       schema,
       correlationId: options.correlationId ?? randomUUID(),
       signal,
@@ -294,13 +294,6 @@ export class PartnerCenterClient implements PartnerCenterApi {
 
 function customerKey(tenant: TenantId, customerId: string): CacheKey {
   return { tenant, customerId, id: 'customer' };
-}
-
-function customerPath(customerId: string): string {
-  if (!customerId.trim()) {
-    throw new PartnerCenterError({ kind: 'http', summary: l10n.t('No customer id was given.') });
-  }
-  return `/v1/customers/${encodeURIComponent(customerId)}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { type ApiTarget, assertTokenDestination, resolveApiUrl } from './auth';
@@ -15,6 +16,11 @@ export interface GetRequest<S extends z.ZodType> {
   /** Extra headers, e.g. a cursor's `MS-ContinuationToken`. They cannot replace the headers set here. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly schema: S;
+  /**
+   * The path (below the API base) the resolved URL must stay under, e.g. `/v1/customers/<id>` for a customer's
+   * requests: a URL parser resolves dot segments, so an id must not be able to name another resource.
+   */
+  readonly within?: string;
   /** `MS-CorrelationId`: one per user action. */
   readonly correlationId: string;
   readonly signal?: AbortSignal;
@@ -42,6 +48,7 @@ export interface ClientIdentity {
 export function requestContext(request: GetRequest<z.ZodType>): RequestContext {
   const url = resolveApiUrl(request.target.apiBase, request.uri);
   assertTokenDestination(url, request.target);
+  if (request.within !== undefined) assertWithin(url, request.target.apiBase, request.within);
   return {
     tenant: request.tenant,
     url,
@@ -89,5 +96,16 @@ export function requestError(
     requestId: context.requestId,
     correlationId: context.correlationId,
     request: context.label,
+  });
+}
+
+/** Throws (sending nothing) unless the URL's path is `within` (below the API base's path) or under it. */
+function assertWithin(url: URL, apiBase: string, within: string): void {
+  const expected = new URL(apiBase).pathname.replace(/\/+$/, '') + within;
+  if (url.pathname === expected || url.pathname.startsWith(`${expected}/`)) return;
+  throw new PartnerCenterError({
+    kind: 'http',
+    summary: l10n.t('Refused to request {0}: it is not under {1}.', url.pathname, within),
+    request: `GET ${url.pathname}`,
   });
 }

@@ -408,6 +408,38 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       assert.deepEqual(await sandbox.admin.requests(), []);
     });
 
+    describe('a customer id that is a dot segment (`.`, `..`)', () => {
+      // `/v1/customers/..` is `/v1/` to a URL parser: the partner's own resources, shown as the customer's.
+      for (const id of ['.', '..']) {
+        it(`refuses "${id}" for the customer and its profiles, sending nothing`, async () => {
+          const { client } = clientFor(sandbox.url, { settings: { cacheSeconds: 0 } });
+          const calls: (() => Promise<unknown>)[] = [
+            () => client.getCustomer('default', id),
+            () => client.getBillingProfile('default', id),
+            () => client.getCompanyProfile('default', id),
+          ];
+          for (const call of calls) {
+            const outcome = await settle(call());
+            assert.ok(!outcome.ok && outcome.error instanceof PartnerCenterError, `refused: ${JSON.stringify(outcome)}`);
+            assert.match((outcome.error as Error).message, new RegExp(`"${id.replaceAll('.', '\\.')}" is not a customer id`));
+          }
+          assert.deepEqual(await sandbox.admin.requests(), [], 'nothing was sent');
+        });
+      }
+
+      it('refuses the id when a server lists it, sending nothing for it', async () => {
+        const { client } = clientFor(sandbox.url, { settings: { cacheSeconds: 0 } });
+        await sandbox.admin.fault({ path: '/v1/customers', kind: 'schema', field: 'items[0].id', value: '..' });
+        const page = await client.listCustomers('default');
+        const listed = page.customers[0]!.id;
+        assert.equal(listed, '..');
+        await sandbox.admin.clearRequests();
+        await assert.rejects(client.getCustomer('default', listed), PartnerCenterError);
+        await assert.rejects(client.getBillingProfile('default', listed), PartnerCenterError);
+        assert.deepEqual(await sandbox.admin.requests(), []);
+      });
+    });
+
     it('cancel() rejects what is running for every tenant', async () => {
       const { client } = clientFor(sandbox.url);
       await sandbox.admin.fault({ path: '/v1/customers', times: 0, delayMs: 500 });
