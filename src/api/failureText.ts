@@ -9,7 +9,10 @@ import type { TenantId } from './types';
 /** What is known about a failure, per kind; `failureText` words it. */
 export type FailureFacts =
   | { readonly kind: 'token'; readonly tenant: TenantId; readonly error: unknown }
-  | { readonly kind: 'pagingHeader'; readonly error: unknown }
+  /** A header from a paging link that HTTP refuses; `header` is its name (the value is never told). */
+  | { readonly kind: 'pagingHeader'; readonly header: string }
+  /** One of the request's own headers that HTTP refuses (e.g. CR/LF in it); its value may be a token. */
+  | { readonly kind: 'header'; readonly header: string }
   | { readonly kind: 'notJson'; readonly error: unknown }
   /** `problem`: the schema issues as describeSchemaError renders them. */
   | { readonly kind: 'unexpectedBody'; readonly problem: string }
@@ -35,7 +38,12 @@ export function failureText(facts: FailureFacts): string {
     case 'token':
       return l10n.t('Could not get a Partner Center token for tenant {0}: {1}', facts.tenant, errorMessage(facts.error));
     case 'pagingHeader':
-      return l10n.t('Partner Center gave a paging header that cannot be sent: {0}', errorMessage(facts.error));
+      return l10n.t('Partner Center gave a paging header that cannot be sent: {0}', headerName(facts.header));
+    case 'header':
+      return l10n.t(
+        'The request header {0} cannot be sent: its value contains characters HTTP does not allow (such as a line break). Nothing was sent.',
+        headerName(facts.header),
+      );
     case 'notJson':
       return l10n.t('Partner Center sent a response that is not valid JSON ({0}).', errorMessage(facts.error));
     case 'unexpectedBody':
@@ -96,6 +104,12 @@ function networkReason(error: unknown): string {
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
   const message = typeof cause?.message === 'string' ? cause.message : errorMessage(error);
   return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+/** A header name as text, quoted and short: a paging link's name comes from the server. */
+function headerName(name: string): string {
+  const quoted = JSON.stringify(name);
+  return quoted.length > 80 ? `${quoted.slice(0, 79)}…` : quoted;
 }
 
 function withoutFinalPeriod(text: string): string {

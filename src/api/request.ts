@@ -67,22 +67,24 @@ export function requestHeaders(
   client: ClientIdentity,
 ): Headers {
   const headers = new Headers();
-  try {
-    for (const [key, value] of Object.entries(request.headers ?? {})) headers.set(key, value);
-  } catch (error) {
-    throw requestError(context, {
-      kind: 'invalidResponse',
-      summary: failureText({ kind: 'pagingHeader', error }),
-      cause: error,
-    });
+  for (const [key, value] of Object.entries(request.headers ?? {})) {
+    if (!trySetHeader(headers, key, value)) {
+      throw requestError(context, { kind: 'invalidResponse', summary: failureText({ kind: 'pagingHeader', header: key }) });
+    }
   }
   // Set last: nothing from a cursor can replace them.
-  headers.set('Accept', 'application/json');
-  headers.set('Authorization', authorization);
-  headers.set('MS-RequestId', context.requestId);
-  headers.set('MS-CorrelationId', context.correlationId);
-  headers.set('MS-PartnerCenter-Client', `Partner Center Customers for VS Code/${client.clientVersion}`);
-  headers.set('X-Locale', client.locale());
+  const own: Record<string, string> = {
+    Accept: 'application/json',
+    Authorization: authorization,
+    'MS-RequestId': context.requestId,
+    'MS-CorrelationId': context.correlationId,
+    'MS-PartnerCenter-Client': `Partner Center Customers for VS Code/${client.clientVersion}`,
+    'X-Locale': client.locale(),
+  };
+  for (const [name, value] of Object.entries(own)) {
+    // Not a network error: sending again cannot help. The value may be a token, so only the name is told.
+    if (!trySetHeader(headers, name, value)) throw requestError(context, { kind: 'http', summary: failureText({ kind: 'header', header: name }) });
+  }
   return headers;
 }
 
@@ -97,6 +99,19 @@ export function requestError(
     correlationId: context.correlationId,
     request: context.label,
   });
+}
+
+/**
+ * Sets a header unless HTTP refuses it (CR, LF, NUL in the value, a bad name). The refusal is not passed on:
+ * its message quotes the value, which may be a token.
+ */
+function trySetHeader(headers: Headers, name: string, value: string): boolean {
+  try {
+    headers.set(name, value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Throws (sending nothing) unless the URL's path is `within` (below the API base's path) or under it. */

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { customerDisplayName } from '../presentation/customerFacts';
 import { CUSTOMER_DOCUMENT_SCHEME, customerDocumentPath, parseCustomerDocumentPath } from './customerDocumentPath';
 import { type Indentation, formatCustomerJson, normalizeTabSize } from './customerJson';
+import { documentTarget } from './documentTarget';
 
 export interface CustomerDocumentOptions {
   /** `MS-CorrelationId` of the command. */
@@ -64,8 +65,8 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
    * A failed fetch throws; the document keeps what it showed.
    */
   async refresh(uri: vscode.Uri, options: CustomerDocumentOptions = {}): Promise<void> {
-    const key = uri.scheme === CUSTOMER_DOCUMENT_SCHEME ? parseCustomerDocumentPath(uri.path) : undefined;
-    if (!key) throw new Error(vscode.l10n.t('This is not a Partner Center customer document: {0}', uri.toString()));
+    if (uri.scheme !== CUSTOMER_DOCUMENT_SCHEME) throw new Error(notADocument(uri));
+    const key = this.targetOf(uri);
     await this.services.client.getCustomer(key.tenantId, key.customerId, { correlationId: options.correlationId, bypassCache: true });
   }
 
@@ -78,9 +79,13 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const known = this.shown.get(uri.toString());
     if (known) return this.render(uri, known);
-    // Not opened in this session (a window reload restored the tab): fetch it through the client.
-    const key = parseCustomerDocumentPath(uri.path);
-    if (!key) return vscode.l10n.t('This is not a Partner Center customer document: {0}', uri.toString());
+    // Not opened in this session (a window reload restored the tab, or any URI): fetch it through the client.
+    let key: CustomerRef;
+    try {
+      key = this.targetOf(uri);
+    } catch (error) {
+      return errorMessage(error); // nothing was requested
+    }
     const abort = new AbortController();
     const cancellation = token.onCancellationRequested(() => abort.abort());
     try {
@@ -103,6 +108,25 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
   dispose(): void {
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.shown.clear();
+  }
+
+  /**
+   * The customer a document URI names, its tenant spelled as configured. Throws (requesting nothing) for a path
+   * this extension did not make, a tenant that is not configured, or invalid settings.
+   */
+  private targetOf(uri: vscode.Uri): CustomerRef {
+    const settings = this.services.config.require();
+    const target = documentTarget(uri.path, settings.tenants);
+    if (target.ok) return target.target;
+    if (target.reason === 'notADocument') throw new Error(notADocument(uri));
+    throw new Error(
+      vscode.l10n.t(
+        'This document is of partner tenant {0}, which is not configured (partnerCenter.tenants: {1}). Nothing was requested.',
+        // Quoted as JSON: a line break or other control character in the URI shows as what it is.
+        JSON.stringify(target.tenantId),
+        settings.tenants.join(', '),
+      ),
+    );
   }
 
   private update(uri: vscode.Uri, fetched: Fetched<Customer>): void {
@@ -135,6 +159,10 @@ export class CustomerDocuments implements vscode.Disposable, vscode.TextDocument
   private openDocuments(): vscode.TextDocument[] {
     return vscode.workspace.textDocuments.filter((document) => document.uri.scheme === CUSTOMER_DOCUMENT_SCHEME);
   }
+}
+
+function notADocument(uri: vscode.Uri): string {
+  return vscode.l10n.t('This is not a Partner Center customer document: {0}', uri.toString());
 }
 
 /** The editor's indentation for this document: `[json]` and folder-level settings apply. */

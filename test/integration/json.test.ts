@@ -180,4 +180,25 @@ describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
     );
     assert.match(failing.getText(), new RegExp(`The customer ${NOTABLE.default.korean} of partner tenant ${TENANT} could not be loaded`));
   });
+
+  it('fetches nothing for a URI naming a tenant that is not configured, and says so in the tab and on Refresh', async () => {
+    const customerId = NOTABLE.fabrikam.shared;
+    await clearSandboxRequests();
+    // fabrikam exists in the sandbox but is not configured here; the others exist nowhere.
+    for (const tenant of ['fabrikam', 'not-configured.example', 'bad\r\ntenant']) {
+      const uri = vscode.Uri.from({ scheme: 'partnercenter', path: `/${encodeURIComponent(tenant)}/${customerId}/x.json` });
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.match(document.getText(), /which is not configured .*Nothing was requested\./s, tenant);
+      assert.ok(!document.getText().includes('Bearer'), 'no header value in the tab');
+      const notifications = recordNotifications();
+      try {
+        await vscode.commands.executeCommand('partnerCenter.refresh', uri);
+        const error = await waitFor('an error notification', () => notifications.shown.find((n) => n.severity === 'error'));
+        assert.match(error.message, /not configured/);
+      } finally {
+        notifications.stop();
+      }
+    }
+    assert.deepEqual(await sandboxRequests(), [], 'no request at all');
+  });
 });

@@ -14,7 +14,8 @@ const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('ot
 const CASES: readonly (readonly [string, FailureFacts, string])[] = [
   ['no token', { kind: 'token', tenant: 'contoso', error: new Error('not signed in') }, 'Could not get a Partner Center token for tenant contoso: not signed in'],
   ['no token, a thrown string', { kind: 'token', tenant: 'contoso', error: 'nope' }, 'Could not get a Partner Center token for tenant contoso: nope'],
-  ['a paging header that cannot be sent', { kind: 'pagingHeader', error: new TypeError('invalid header value') }, 'Partner Center gave a paging header that cannot be sent: invalid header value'],
+  ['a paging header that cannot be sent', { kind: 'pagingHeader', header: 'MS-ContinuationToken' }, 'Partner Center gave a paging header that cannot be sent: "MS-ContinuationToken"'],
+  ['a header of its own that cannot be sent', { kind: 'header', header: 'Authorization' }, 'The request header "Authorization" cannot be sent: its value contains characters HTTP does not allow (such as a line break). Nothing was sent.'],
   ['a body that is not JSON', { kind: 'notJson', error: new SyntaxError('Unexpected token <') }, 'Partner Center sent a response that is not valid JSON (Unexpected token <).'],
   ['a body that does not match', { kind: 'unexpectedBody', problem: 'items: expected array' }, 'Partner Center sent an unexpected response: items: expected array'],
   ['a redirect', answer(302, { location: 'https://elsewhere.example/' }), 'Partner Center answered with a redirect (302) to https://elsewhere.example/. Redirects are not followed, so the token never leaves Partner Center.'],

@@ -29,6 +29,17 @@ describe('one Partner Center request (real HTTP against the sandbox)', function 
   const fresh = (setup: Parameters<typeof clientFor>[1] = {}) =>
     clientFor(sandbox.url, { ...setup, settings: { cacheSeconds: 0, ...setup.settings } });
 
+  it('fails at once, sending nothing and showing no header value, when the Authorization header cannot be set', async () => {
+    // The sandbox token carries the tenant: a tenant with CR/LF (e.g. from a document URI) makes an invalid header.
+    const { client, logger } = fresh();
+    const error = await failure(client.getCustomer('bad\r\ntenant', ids('default')[0]!));
+    assert.notEqual(error.kind, 'network', 'not a network error');
+    assert.match(error.message, /Authorization/);
+    for (const text of [error.message, logger.text]) assert.ok(!text.includes('sandbox:bad'), `the value is shown: ${text}`);
+    assert.ok(!/retry/i.test(logger.text), `not retried:\n${logger.text}`);
+    assert.deepEqual(await sandbox.admin.requests(), []);
+  });
+
   it('sends the Partner Center headers, a new request id per call and the caller’s correlation id', async () => {
     const { client } = fresh();
     const id = ids('default')[0]!;

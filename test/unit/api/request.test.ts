@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as z from 'zod';
 import { PartnerCenterError } from '../../../src/api/errors';
-import { type GetRequest, requestContext } from '../../../src/api/request';
+import { type GetRequest, requestContext, requestHeaders } from '../../../src/api/request';
 
 // Building a request, without sending it: where it may go and which headers it can carry.
 
@@ -14,6 +14,7 @@ const request = (uri: string, extra: Partial<GetRequest<z.ZodType>> = {}): GetRe
   correlationId: 'c-1',
   ...extra,
 });
+const client = { clientVersion: '1.0.0', locale: () => 'en-US' };
 
 describe('building a request', () => {
   describe('a request about one customer stays under /v1/customers/<id>', () => {
@@ -31,6 +32,33 @@ describe('building a request', () => {
           uri,
         );
       }
+    });
+  });
+
+  describe('a header value that HTTP does not allow', () => {
+    const secret = 'Bearer sandbox:bad\r\ntenant';
+
+    it('fails without retry and never shows the value', () => {
+      const context = requestContext(request('/v1/customers'));
+      assert.throws(
+        () => requestHeaders(request('/v1/customers'), context, secret, client),
+        (error: unknown) => {
+          assert.ok(error instanceof PartnerCenterError, String(error));
+          assert.notEqual(error.kind, 'network');
+          assert.match(error.message, /Authorization/);
+          assert.ok(!error.message.includes('sandbox:bad'), error.message);
+          assert.equal(error.cause, undefined, 'the cause (which quotes the value) is not kept');
+          return true;
+        },
+      );
+    });
+
+    it('names a paging header that cannot be sent, not its value', () => {
+      const paging = request('/v1/customers', { headers: { 'MS-ContinuationToken': 'secret\ncursor' } });
+      assert.throws(
+        () => requestHeaders(paging, requestContext(paging), 'Bearer ok', client),
+        (error: unknown) => error instanceof PartnerCenterError && /MS-ContinuationToken/.test(error.message) && !error.message.includes('secret'),
+      );
     });
   });
 });
