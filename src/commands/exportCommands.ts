@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PartnerCenterError, isCancellation } from '../api/errors';
 import { isRecord } from '../api/json';
+import { type AtomicWriteFs, temporaryNameFor, writeAtomically } from '../export/atomicWrite';
 import { type ExportProgress, type ExportResult, exportCustomers } from '../export/customerExport';
 import type { Services } from '../services';
 import { registerCommand } from './command';
@@ -154,21 +154,17 @@ async function exportAndWrite(
   return result;
 }
 
-/**
- * Writes to a temporary sibling, then renames it over the target: the target name only ever holds a
- * complete file, whatever happens during the write.
- */
+/** Through a temporary sibling renamed over the target (export/atomicWrite.ts), with VS Code's file system. */
 async function writeWhole(target: vscode.Uri, content: string): Promise<void> {
-  const folder = vscode.Uri.joinPath(target, '..');
-  const temporary = vscode.Uri.joinPath(folder, `.${path.posix.basename(target.path)}.${randomBytes(4).toString('hex')}.partial`);
-  await vscode.workspace.fs.writeFile(temporary, Buffer.from(content, 'utf8'));
-  try {
-    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
-  } catch (error) {
-    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
-    throw error;
-  }
+  const temporary = vscode.Uri.joinPath(target, '..', temporaryNameFor(path.posix.basename(target.path)));
+  await writeAtomically(workspaceFs, target, temporary, Buffer.from(content, 'utf8'));
 }
+
+const workspaceFs: AtomicWriteFs<vscode.Uri> = {
+  writeFile: (file, content) => vscode.workspace.fs.writeFile(file, content),
+  rename: (from, to) => vscode.workspace.fs.rename(from, to, { overwrite: true }),
+  delete: (file) => vscode.workspace.fs.delete(file),
+};
 
 function reportResult(services: Services, tenantId: string, target: vscode.Uri, result: ExportResult): void {
   const where = target.scheme === 'file' ? target.fsPath : target.toString(true);
