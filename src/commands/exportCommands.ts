@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PartnerCenterError, isCancellation } from '../api/errors';
+import { PartnerCenterError, errorMessage, isCancellation } from '../api/errors';
 import { isRecord } from '../api/json';
 import { type AtomicWriteFs, temporaryNameFor, writeAtomically } from '../export/atomicWrite';
 import { type ExportProgress, type ExportResult, exportCustomers } from '../export/customerExport';
@@ -157,7 +157,15 @@ async function exportAndWrite(
 /** Through a temporary sibling renamed over the target (export/atomicWrite.ts), with VS Code's file system. */
 async function writeWhole(target: vscode.Uri, content: string): Promise<void> {
   const temporary = vscode.Uri.joinPath(target, '..', temporaryNameFor(path.posix.basename(target.path)));
-  await writeAtomically(workspaceFs, target, temporary, Buffer.from(content, 'utf8'));
+  try {
+    await writeAtomically(workspaceFs, target, temporary, Buffer.from(content, 'utf8'));
+  } catch (error) {
+    // The file system's own message (ENOSPC, EACCES…) alone does not say that the target is as it was.
+    const where = target.scheme === 'file' ? target.fsPath : target.toString(true);
+    throw new Error(vscode.l10n.t('The export could not be written to {0}: {1} The file there, if any, was left as it was.', where, errorMessage(error)), {
+      cause: error,
+    });
+  }
 }
 
 const workspaceFs: AtomicWriteFs<vscode.Uri> = {

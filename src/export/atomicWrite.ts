@@ -17,10 +17,14 @@ export function temporaryNameFor(targetName: string): string {
   return `.${targetName}.${randomBytes(4).toString('hex')}.partial`;
 }
 
-/** Writes `content` to `temporary`, then renames it over `target`. */
+/**
+ * Writes `content` to `temporary`, then renames it over `target`. Any failure (a full disk mid-write, a refused
+ * rename) removes the temporary file, which may exist and be half-written even when the write itself threw, and
+ * leaves an existing target untouched. The write's own error is what surfaces, not a failure to clean up.
+ */
 export async function writeAtomically<P>(fs: AtomicWriteFs<P>, target: P, temporary: P, content: Uint8Array): Promise<void> {
-  await fs.writeFile(temporary, content);
   try {
+    await fs.writeFile(temporary, content);
     await fs.rename(temporary, target);
   } catch (error) {
     await Promise.resolve(fs.delete(temporary)).catch(() => undefined);
