@@ -1,7 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { PartnerCenterError, errorMessage, isCancellation } from '../api/errors';
 import type { Customer } from '../api/schemas';
+import { PageCursorHistory } from '../api/pageCursorHistory';
 import type { InvalidCustomer, PartnerCenterApi, TenantId } from '../api/types';
+import { yieldToEventLoop } from '../api/yieldToEventLoop';
 import { csvDocument } from './csv';
 import { RemainingTime } from './remainingTime';
 
@@ -61,6 +63,7 @@ async function listAllCustomers(client: PartnerCenterApi, request: ExportRequest
   const seen = new Set<string>();
   const customers: Customer[] = [];
   const invalid: InvalidCustomer[] = [];
+  const history = new PageCursorHistory();
   let page = await client.listCustomers(request.tenantId, undefined, options);
   for (;;) {
     // A customer added while paging can shift a page boundary; never write the same customer twice.
@@ -71,8 +74,11 @@ async function listAllCustomers(client: PartnerCenterApi, request: ExportRequest
     }
     for (const entry of page.entries) if (entry.kind === 'invalid') invalid.push(entry.invalid);
     request.onProgress?.({ phase: 'listing', loaded: customers.length + invalid.length });
-    throwIfCancelled(request.signal);
     if (!page.next) break;
+    history.follow(page.next);
+    // Cached pages resolve at once: without this turn, a Cancel (or any timer) would wait for the whole list.
+    await yieldToEventLoop();
+    throwIfCancelled(request.signal);
     page = await client.listCustomers(request.tenantId, page.next, options);
   }
   if (invalid.length > 0) throw unreadableCustomers(request.tenantId, invalid);
@@ -144,6 +150,8 @@ async function readBillingProfiles(
       }
       done++;
       report();
+      // Cached customers resolve at once too: let a Cancel in between reads.
+      await yieldToEventLoop();
     }
   };
   // The first rejection ends the export; `stop` makes the other workers reject their queued calls too.

@@ -1,6 +1,8 @@
 import { isCancellation } from '../../api/errors';
 import type { Customer } from '../../api/schemas';
 import type { CustomerPage, InvalidCustomer, PageCursor, RequestOptions } from '../../api/types';
+import { PageCursorHistory } from '../../api/pageCursorHistory';
+import { yieldToEventLoop } from '../../api/yieldToEventLoop';
 import { customerIdKey } from '../../customerRef';
 
 // The loaded part of one customer collection (a tenant's full list, or its search results).
@@ -31,6 +33,8 @@ interface SourceState {
   /** `initial`: never fetched; `more`: `cursor` points to the next page; `done`: no further page. */
   phase: 'initial' | 'more' | 'done';
   cursor?: PageCursor;
+  /** The cursors this source followed since the list was (re)loaded: a server's paging loop fails here. */
+  readonly history: PageCursorHistory;
   /** The last attempt failed: the next load retries exactly this page. */
   failed: boolean;
 }
@@ -49,7 +53,7 @@ interface Snapshot {
 
 function emptySnapshot(sourceCount: number): Snapshot {
   return {
-    sources: Array.from({ length: sourceCount }, () => ({ phase: 'initial' as const, failed: false })),
+    sources: Array.from({ length: sourceCount }, () => ({ phase: 'initial' as const, history: new PageCursorHistory(), failed: false })),
     items: [],
     ids: new Set(),
     entries: [],
@@ -143,6 +147,8 @@ export class PagedCustomerList {
     const reloading = (async (): Promise<LoadOutcome> => {
       let outcome: LoadOutcome = { added: [] };
       while (next.rounds < target && next.sources.some((s) => s.phase !== 'done')) {
+        // Pages answered from the cache resolve at once: give timers, I/O and Cancel a turn between them.
+        if (next.rounds > 0) await yieldToEventLoop();
         outcome = await this.loadRound(next, options);
         if (generation !== this.generation) return { added: [], superseded: true };
         if (outcome.error !== undefined || outcome.cancelled) break;
@@ -181,7 +187,12 @@ export class PagedCustomerList {
       .filter(({ source }) => (retrying ? source.failed : source.phase !== 'done'));
     if (due.length === 0) return { added: [] };
     const results = await Promise.allSettled(
-      due.map(({ source, index }) => this.fetchers[index]!(source.cursor, options)),
+      due.map(async ({ source, index }) => {
+        const page = await this.fetchers[index]!(source.cursor, options);
+        // A page linking to one already read fails like a failed page: kept, and met again by a retry.
+        if (page.next) source.history.follow(page.next);
+        return page;
+      }),
     );
     const added: Customer[] = [];
     let error: unknown;

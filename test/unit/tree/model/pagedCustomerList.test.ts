@@ -109,6 +109,63 @@ describe('tree: paged customer list', () => {
     assert.deepEqual(ids(list), ['a']);
   });
 
+  it('fails with an error naming the link when a page links to one already read (Load more would loop)', async () => {
+    // Page 0 → 1, page 1 → 2, page 2 → 1 again: each Load more would add nothing, forever.
+    let calls = 0;
+    const list = new PagedCustomerList([
+      async (cursor) => {
+        calls++;
+        const index = cursor ? Number(cursor.uri.slice(-1)) : 0;
+        return pageOf([customer(`c${index}`)], { uri: `/v1/customers?page=${index === 2 ? 1 : index + 1}`, headers: {} });
+      },
+    ]);
+    // What a consumer that loads everything does; bounded so that code without the check fails rather than hangs.
+    for (let round = 0; round < 50 && list.hasMore && list.error === undefined; round++) await list.loadNext();
+    assert.ok(list.error instanceof PartnerCenterError, `no error after ${calls} pages`);
+    assert.match(list.error.message, /same page link twice/);
+    assert.match(list.error.message, /\/v1\/customers\?page=1/);
+    assert.deepEqual(ids(list), ['c0', 'c1'], 'the pages read before stay; the looping one adds nothing');
+    assert.equal(calls, 3);
+    await list.loadNext();
+    assert.ok(list.error instanceof PartnerCenterError, 'a retry meets the same loop again');
+  });
+
+  it('tells a repeated continuation token from a new one on the same link', async () => {
+    const uri = '/v1/customers?size=2&seekOperation=Next';
+    const tokenAfter = ['t1', 't2', 't1'];
+    let calls = 0;
+    const list = new PagedCustomerList([
+      async () => {
+        calls++;
+        return pageOf([customer(`c${calls}`)], { uri, headers: { 'MS-ContinuationToken': tokenAfter[calls - 1]! } });
+      },
+    ]);
+    await list.loadNext();
+    await list.loadNext();
+    assert.equal(list.error, undefined, 't2 is a new page');
+    const { error } = await list.loadNext();
+    assert.ok(error instanceof PartnerCenterError);
+    assert.match(error.message, /same page link twice/);
+  });
+
+  it('yields to the event loop between the pages of a reload', async () => {
+    const source = pagedSource(Array.from({ length: 30 }, (_, i) => [`c${i}`]));
+    const list = new PagedCustomerList([source.fetcher]);
+    for (let i = 0; i < 30; i++) await list.loadNext();
+    // Counts event-loop turns while the reload runs: fetches answered at once must not starve timers and I/O.
+    let turns = 0;
+    let counting = true;
+    const turn = () => {
+      turns++;
+      if (counting) setImmediate(turn);
+    };
+    setImmediate(turn);
+    await list.reload();
+    counting = false;
+    assert.ok(turns >= 10, `${turns} event-loop turns during a 30-page reload`);
+    assert.equal(list.pagesLoaded, 30);
+  });
+
   it('reloads as many pages as were loaded and swaps them in only when done', async () => {
     let version = 1;
     let release: () => void = () => undefined;
