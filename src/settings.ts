@@ -22,6 +22,9 @@ export interface Settings {
 /** Tenant key used when `partnerCenter.tenants` is empty: the sandbox's first tenant, or the account's home tenant. */
 export const DEFAULT_TENANT = 'default';
 
+/** The longest `rateLimit.windowSeconds` (also the manifest's `maximum`). */
+export const MAX_WINDOW_SECONDS = 3600;
+
 export const SETTING_KEYS = [
   'cloud',
   'tenants',
@@ -57,7 +60,12 @@ const schema = z.object({
   localEndpoint: z.string().default('http://127.0.0.1:7071'),
   pageSize: z.number().int().min(1).max(500).default(100),
   'rateLimit.requests': z.number().int().min(1).max(500).default(500),
-  'rateLimit.windowSeconds': z.number().gt(0).default(60),
+  // Bounded: a longer window is no rate limit, and an unbounded one overflows timers (or is not finite in ms).
+  'rateLimit.windowSeconds': z
+    .number()
+    .gt(0)
+    .max(MAX_WINDOW_SECONDS, { error: () => l10n.t('at most {0} seconds (one hour)', MAX_WINDOW_SECONDS) })
+    .default(60),
   // Bounded: a result kept for ages is stale data shown as fresh (the cache keeps no longer anyway).
   cacheSeconds: z.number().int().min(0).max(MAX_CACHE_SECONDS).default(300),
 });

@@ -78,6 +78,24 @@ describe('settings', () => {
     }
   });
 
+  it('refuses a rate-limit window too long to be a rate limit, naming the setting, in the schema and the manifest', () => {
+    for (const windowSeconds of [3601, 3e6, 1e306]) {
+      const result = parseSettings({ 'rateLimit.windowSeconds': windowSeconds });
+      assert.equal(result.ok, false, String(windowSeconds));
+      assert.match(result.ok ? '' : result.problems.join('\n'), /^partnerCenter\.rateLimit\.windowSeconds: at most 3600 seconds \(one hour\)$/);
+    }
+    const limits = parseSettings({ 'rateLimit.windowSeconds': 3600, 'rateLimit.requests': 1 });
+    assert.ok(limits.ok && limits.settings.rateLimit.windowSeconds === 3600, 'one hour is allowed');
+    for (const requests of [0, 1.5, 501]) assert.equal(parseSettings({ 'rateLimit.requests': requests }).ok, false, String(requests));
+
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { maximum?: number; minimum?: number }> }[] };
+    };
+    const properties = Object.assign({}, ...manifest.contributes.configuration.map((c) => c.properties)) as Record<string, { maximum?: number; minimum?: number }>;
+    assert.equal(properties['partnerCenter.rateLimit.windowSeconds']?.maximum, 3600, 'the Settings editor flags it too');
+    assert.deepEqual([properties['partnerCenter.rateLimit.requests']?.minimum, properties['partnerCenter.rateLimit.requests']?.maximum], [1, 500]);
+  });
+
   it('rejects values of the wrong type from a hand-edited settings.json', () => {
     const result = parseSettings({ pageSize: '100', tenants: 'default' });
     assert.equal(result.ok, false);
