@@ -7,7 +7,7 @@ import { type GetResult, type Outcome, answerOutcome, sendFailure } from './outc
 import type { RateLimiter } from './rateLimiter';
 import { type GetRequest, type RequestContext, requestContext, requestHeaders } from './request';
 import { ThrottlePauses } from './throttlePauses';
-import { backoffDelay, monotonicNow, sleep } from './timing';
+import { backoffDelay, monotonicNow, setTimer, sleep } from './timing';
 
 // One logical Partner Center request: attempts under the tenant's rate limit, each with its own timeout, and
 // bounded retries. Building the request (request.ts), reading the answer (outcome.ts), 429 pauses
@@ -107,12 +107,13 @@ export class PartnerCenterHttp {
           // The token is read when the request may go, not when it was queued: a long queue can outlive a token
           // (or the settings: the token source checks that the request's target is still the configured one).
           const headers = requestHeaders(request, context, await this.authorization(request), this.options);
-          timer = setTimeout(() => timeout.abort(), this.timeoutMs);
+          timer = setTimer(() => timeout.abort(), this.timeoutMs);
           const signal = context.signal ? AbortSignal.any([context.signal, timeout.signal]) : timeout.signal;
           sentAt = monotonicNow();
           return fetch(context.url, { method: 'GET', headers, redirect: 'manual', signal });
         },
         context.signal,
+        this.pauses.longPauseRule(context.tenant),
       );
       // The body is read outside the limiter (the headers already proved arrival), under the same signal.
       text = await response.text();

@@ -1,135 +1,71 @@
-import pThrottle from 'p-throttle';
 import { tenantKey } from '../customerRef';
 import { PartnerCenterError } from './errors';
 import type { Logger } from './logger';
-import { RollingWindowGate, type WindowLimits } from './rollingWindow';
+import { type LongPauseRule, type Pacing, RollingWindowGate, type WindowLimits } from './rollingWindow';
 import { monotonicNow } from './timing';
 import type { TenantId } from './types';
 
-export type { WindowLimits } from './rollingWindow';
+export type { LongPauseRule, Pacing, WindowLimits } from './rollingWindow';
 
-/**
- * How p-throttle paces calls before the gate: `windowed` (its default mode) releases up to `requests` per fixed
- * window; `strict` spreads calls `window/requests` apart after the first burst. Either way the rolling-window
- * gate decides the actual send times, so both are safe; `windowed` finishes long queues sooner because it does
- * not smear the second window (measured by `npm run bench`).
- */
-export type Pacing = 'windowed' | 'strict';
+// The queue is the gate's own (not p-throttle's): p-throttle reserves a send time when a call is queued and
+// cannot give it back, so each withdrawn call delayed every later one by a slot. The gate paces at grant time.
 
 export interface RateLimiterOptions {
   readonly limits: WindowLimits;
   readonly logger?: Logger;
+  /** How sends are spread within the limit (see rollingWindow.ts); `windowed` by default (measured by `npm run bench`). */
   readonly pacing?: Pacing;
   /** Waits shorter than this are not logged. */
   readonly logWaitsFromMs?: number;
 }
 
-type Runner = (job: () => Promise<void>) => Promise<void>;
-
-/** One tenant's queue: p-throttle paces, the gate guarantees, an AbortController cancels what is queued. */
+/** One tenant's queue: the rolling-window gate, in FIFO order. */
 class TenantLane {
   readonly gate: RollingWindowGate;
-  private controller = new AbortController();
-  private runner: Runner;
-  private queued = 0;
 
   constructor(
     private readonly tenant: TenantId,
-    private limits: WindowLimits,
+    limits: WindowLimits,
     private readonly options: RateLimiterOptions,
   ) {
-    this.gate = new RollingWindowGate(limits);
-    this.runner = this.createRunner();
+    this.gate = new RollingWindowGate(limits, monotonicNow, options.pacing);
   }
 
   get depth(): number {
-    return this.queued;
+    return this.gate.waiting;
   }
 
   setLimits(limits: WindowLimits): void {
-    this.limits = limits;
     this.gate.setLimits(limits);
-    // A new p-throttle for new calls; calls the old one still holds keep their place and pass the same gate.
-    this.runner = this.createRunner();
   }
 
-  /** Rejects every queued call of this tenant and starts a fresh throttle (an aborted p-throttle no longer throttles). */
+  /** Rejects every queued call of this tenant (a cancellation, or a long 429 pause's explanation). */
   cancel(reason: PartnerCenterError = PartnerCenterError.cancelled()): void {
-    this.controller.abort(reason);
     this.gate.rejectAll(reason);
-    this.controller = new AbortController();
-    this.runner = this.createRunner();
   }
 
-  schedule<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    if (signal?.aborted) return Promise.reject(PartnerCenterError.cancelled());
+  async schedule<T>(send: () => Promise<T>, signal?: AbortSignal, longPause?: LongPauseRule): Promise<T> {
     const queuedAt = monotonicNow();
-    this.queued++;
-    return new Promise<T>((resolve, reject) => {
-      // queued → (sending | withdrawn): exactly one transition leaves the queue.
-      let state: 'queued' | 'sending' | 'withdrawn' = 'queued';
-      // The lane's reason when it rejects everything (a cancellation, or a long 429 pause); else a cancellation.
-      const withdraw = (reason?: unknown) => {
-        if (state !== 'queued') return;
-        state = 'withdrawn';
-        this.queued--;
-        signal?.removeEventListener('abort', onAbort);
-        reject(reason instanceof PartnerCenterError ? reason : PartnerCenterError.cancelled());
-      };
-      const onAbort = () => withdraw();
-      signal?.addEventListener('abort', onAbort, { once: true });
-
-      const job = async (): Promise<void> => {
-        // Released by p-throttle after its caller left: no send, no gate slot.
-        if (state !== 'queued') return;
-        let slot;
-        try {
-          slot = await this.gate.acquire(signal);
-        } catch (error) {
-          withdraw(error);
-          return;
-        }
-        if (state !== 'queued') {
-          slot.failed();
-          return;
-        }
-        state = 'sending';
-        this.queued--;
-        signal?.removeEventListener('abort', onAbort);
-        this.logWait(monotonicNow() - queuedAt);
-        try {
-          const result = await send();
-          slot.answered();
-          resolve(result);
-        } catch (error) {
-          slot.failed();
-          reject(error);
-        }
-      };
-      // p-throttle rejects only when this lane is cancelled (its signal); the job itself never throws.
-      this.runner(job).catch(withdraw);
-    });
+    const slot = await this.gate.acquire(signal, longPause);
+    this.logWait(monotonicNow() - queuedAt);
+    try {
+      const result = await send();
+      slot.answered();
+      return result;
+    } catch (error) {
+      slot.failed();
+      throw error;
+    }
   }
 
   dispose(): void {
-    this.controller.abort(PartnerCenterError.cancelled());
     this.gate.dispose();
-  }
-
-  private createRunner(): Runner {
-    const throttle = pThrottle({
-      limit: this.limits.requests,
-      interval: this.limits.windowMs,
-      strict: this.options.pacing === 'strict',
-      signal: this.controller.signal,
-    });
-    return throttle((job: () => Promise<void>) => job());
   }
 
   private logWait(waitedMs: number): void {
     if (waitedMs < (this.options.logWaitsFromMs ?? 50)) return;
     this.options.logger?.debug(
-      `throttle wait ${(waitedMs / 1000).toFixed(1)} s for tenant ${this.tenant}, ${this.queued} queued`,
+      `throttle wait ${(waitedMs / 1000).toFixed(1)} s for tenant ${this.tenant}, ${this.depth} queued`,
     );
   }
 }
@@ -159,9 +95,10 @@ export class RateLimiter {
    * Runs `send` when the tenant's budget allows. `send` should settle when the response headers arrive
    * (resolve) or the attempt fails (reject): that moment bounds when the server saw the request.
    * `signal` rejects the call at once while it is queued; once sent, aborting is `send`'s business.
+   * `longPause`: a 429 pause too long to wait out fails the call at once (when it arrives or while queued).
    */
-  schedule<T>(tenant: TenantId, send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return this.lane(tenant).schedule(send, signal);
+  schedule<T>(tenant: TenantId, send: () => Promise<T>, signal?: AbortSignal, longPause?: LongPauseRule): Promise<T> {
+    return this.lane(tenant).schedule(send, signal, longPause);
   }
 
   /** A 429 said to wait: hold every send of this tenant until `untilMs` (monotonicNow clock). Others are unaffected. */
@@ -193,9 +130,8 @@ export class RateLimiter {
   /** Roughly how long until `count` more calls of this tenant (behind those queued) will have been sent, in ms. */
   estimateWaitMs(tenant: TenantId, count = 1): number {
     const lane = this.lanes.get(tenantKey(tenant));
-    if (!lane) return new RollingWindowGate(this.limits).estimateWaitMs(count);
-    // Calls still inside p-throttle are not yet at the gate: count them in.
-    return lane.gate.estimateWaitMs(lane.depth - lane.gate.waiting + count);
+    if (!lane) return new RollingWindowGate(this.limits, monotonicNow, this.options.pacing).estimateWaitMs(count);
+    return lane.gate.estimateWaitMs(count);
   }
 
   dispose(): void {

@@ -1,8 +1,9 @@
 import { PartnerCenterError } from './errors';
-import { monotonicNow } from './timing';
+import { monotonicNow, setTimer } from './timing';
 
 // The hard guarantee behind the rate limiter: never more than `requests` requests ARRIVE at the server
-// in any rolling window of `windowMs`. p-throttle (in rateLimiter.ts) only paces; this decides.
+// in any rolling window of `windowMs`. It is also the queue: a call withdrawn while waiting leaves no trace
+// (no reservation, no slot), so it costs the budget nothing and the estimate stays true.
 //
 // When request k arrived is unknown, but it is bounded: not before it was sent, and not after its response
 // came back. So request k+N may go once `answeredAt(k) + window` has passed: then even a request k that
@@ -27,7 +28,20 @@ interface Slot {
   arrivedBy: number | undefined;
 }
 
+/**
+ * `windowed` sends as soon as the window allows; `strict` also spreads sends `window/requests` apart once a
+ * burst of `requests` has gone (a new burst after a quiet window).
+ */
+export type Pacing = 'windowed' | 'strict';
+
+/** A 429 pause longer than `maxWaitMs` is not waited out: the call fails with `error(remainingMs)` instead. */
+export interface LongPauseRule {
+  readonly maxWaitMs: number;
+  readonly error: (remainingMs: number) => Error;
+}
+
 interface Waiter {
+  readonly longPause?: LongPauseRule;
   readonly grant: (slot: SendSlot) => void;
   readonly reject: (reason: unknown) => void;
 }
@@ -52,10 +66,13 @@ export class RollingWindowGate {
   private readonly waiters: Waiter[] = [];
   private heldUntil = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Sends of the current burst (strict pacing). */
+  private burst = 0;
 
   constructor(
     private limits: WindowLimits,
     private readonly now: () => number = monotonicNow,
+    private readonly pacing: Pacing = 'windowed',
   ) {}
 
   /** Number of calls waiting at the gate. */
@@ -77,17 +94,31 @@ export class RollingWindowGate {
   pause(untilMs: number): void {
     if (untilMs <= this.heldUntil) return;
     this.heldUntil = untilMs;
+    // Waiters that would not wait this long fail now, saying why.
+    for (const waiter of [...this.waiters]) {
+      const error = this.tooLong(waiter.longPause);
+      if (error) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.reject(error);
+      }
+    }
     this.pump();
   }
 
   /**
    * Resolves when a send may start now, with the slot it occupies. `signal` withdraws the call while it waits
-   * (rejects with a cancellation and takes no slot).
+   * (rejects with a cancellation and takes no slot). With `longPause`, a pause longer than it allows fails the
+   * call at once, whether it stands when the call arrives or comes while it waits.
    */
-  acquire(signal?: AbortSignal): Promise<SendSlot> {
+  acquire(signal?: AbortSignal, longPause?: LongPauseRule): Promise<SendSlot> {
     return new Promise<SendSlot>((resolve, reject) => {
       if (signal?.aborted) {
         reject(PartnerCenterError.cancelled());
+        return;
+      }
+      const tooLong = this.tooLong(longPause);
+      if (tooLong) {
+        reject(tooLong);
         return;
       }
       const onAbort = () => {
@@ -95,6 +126,7 @@ export class RollingWindowGate {
         reject(PartnerCenterError.cancelled());
       };
       const waiter: Waiter = {
+        longPause,
         grant: (slot) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(slot);
@@ -125,9 +157,15 @@ export class RollingWindowGate {
     const { requests, windowMs } = this.limits;
     const bounds = this.slots.slice(-requests).map((slot) => (slot.arrivedBy ?? now) + ANSWERED_MARGIN_MS);
     let start = now;
+    let last = this.slots.at(-1)?.sentAt;
+    let burst = this.burst;
     for (let i = 0; i < this.waiters.length + count; i++) {
       const oldest = bounds.length >= requests ? bounds[bounds.length - requests]! + windowMs : now;
       start = Math.max(start, now, this.heldUntil, oldest);
+      const spaced = this.spacedFrom(last, burst, start);
+      burst = spaced === undefined ? 1 : burst + 1;
+      start = Math.max(start, spaced ?? start);
+      last = start;
       bounds.push(start + ANSWERED_MARGIN_MS);
     }
     return start - now;
@@ -153,8 +191,8 @@ export class RollingWindowGate {
       if (readyAt === undefined) return; // the oldest counted send is still in flight: its settle pumps again
       const wait = readyAt - this.now();
       if (wait > 0) {
-        // setTimeout may fire a fraction early; pump re-checks and re-arms.
-        this.timer = setTimeout(() => this.pump(), Math.ceil(wait));
+        // A timer may fire a fraction early, or early because capped (setTimer): pump re-checks and re-arms.
+        this.timer = setTimer(() => this.pump(), wait);
         return;
       }
       this.waiters.shift()!.grant(this.record());
@@ -165,13 +203,31 @@ export class RollingWindowGate {
   private readyAt(): number | undefined {
     const { requests, windowMs } = this.limits;
     if (this.slots.length > requests) this.slots.splice(0, this.slots.length - requests);
-    if (this.slots.length < requests) return this.heldUntil;
+    const spaced = this.spacedFrom(this.slots.at(-1)?.sentAt, this.burst, this.now()) ?? 0;
+    if (this.slots.length < requests) return Math.max(this.heldUntil, spaced);
     const oldest = this.slots[0]!;
     if (oldest.arrivedBy === undefined) return undefined;
-    return Math.max(this.heldUntil, oldest.arrivedBy + windowMs);
+    return Math.max(this.heldUntil, oldest.arrivedBy + windowMs, spaced);
+  }
+
+  /**
+   * Strict pacing: the earliest start `window/requests` after the last send once a burst is spent; undefined
+   * when not spacing (windowed pacing, a burst not spent, or a quiet window since `lastSentAt` starts a new one).
+   */
+  private spacedFrom(lastSentAt: number | undefined, burst: number, at: number): number | undefined {
+    const { requests, windowMs } = this.limits;
+    if (this.pacing !== 'strict' || lastSentAt === undefined || at - lastSentAt > windowMs) return undefined;
+    return burst < requests ? lastSentAt : lastSentAt + windowMs / requests;
+  }
+
+  private tooLong(rule: LongPauseRule | undefined): Error | undefined {
+    const remainingMs = this.heldUntil - this.now();
+    return rule && remainingMs > rule.maxWaitMs ? rule.error(remainingMs) : undefined;
   }
 
   private record(): SendSlot {
+    const last = this.slots.at(-1)?.sentAt;
+    this.burst = last === undefined || this.now() - last > this.limits.windowMs ? 1 : this.burst + 1;
     const slot: Slot = { sentAt: this.now(), arrivedBy: undefined };
     if (this.slots.length >= this.limits.requests) this.slots.shift();
     this.slots.push(slot);

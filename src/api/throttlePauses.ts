@@ -2,7 +2,7 @@ import { PartnerCenterError, type PartnerCenterErrorDetails } from './errors';
 import { failureText, formatDuration } from './failureText';
 import type { Logger } from './logger';
 import type { Failure } from './outcome';
-import type { RateLimiter } from './rateLimiter';
+import type { LongPauseRule, RateLimiter } from './rateLimiter';
 import { type RequestContext, requestError } from './request';
 import { backoffDelay, monotonicNow } from './timing';
 import type { TenantId } from './types';
@@ -32,6 +32,11 @@ export class ThrottlePauses {
   failIfPausedLong(tenant: TenantId): void {
     const remainingMs = this.options.limiter.pausedUntil(tenant) - monotonicNow();
     if (remainingMs > this.options.maxWaitMs) throw pausedError(tenant, remainingMs);
+  }
+
+  /** For the limiter: a call reaching the gate while such a pause stands (or is set) fails at once, the same way. */
+  longPauseRule(tenant: TenantId): LongPauseRule {
+    return { maxWaitMs: this.options.maxWaitMs, error: (remainingMs) => pausedError(tenant, remainingMs) };
   }
 
   /**

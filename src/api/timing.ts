@@ -10,7 +10,18 @@ export function monotonicNow(): number {
   return performance.timeOrigin + performance.now();
 }
 
-/** Resolves after `ms`, or rejects with a cancellation as soon as `signal` aborts. */
+/** The longest delay a timer holds: Node fires a longer one after 1 ms (with a TimeoutOverflowWarning). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * `setTimeout` with the delay rounded up and capped at MAX_TIMER_MS: every timer in src/api goes through it.
+ * A capped timer fires early, so a caller waiting longer re-checks and re-arms (the gate does).
+ */
+export function setTimer(callback: () => void, ms: number): ReturnType<typeof setTimeout> {
+  return setTimeout(callback, Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(ms))));
+}
+
+/** Resolves after `ms` (at most MAX_TIMER_MS: sleeps here are backoffs of seconds), or rejects with a cancellation as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -21,10 +32,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(PartnerCenterError.cancelled());
     };
-    const timer = setTimeout(() => {
+    const timer = setTimer(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, ms));
+    }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -53,7 +53,7 @@ function pThrottleAlone(strict: boolean): Strategy {
 
 function projectClient(pacing: Pacing, guaranteed: boolean): Strategy {
   return {
-    name: pacing === 'windowed' ? "project's limiter + client" : "project's limiter, p-throttle strict pacing",
+    name: pacing === 'windowed' ? "project's limiter + client" : "project's limiter, strict pacing",
     guaranteed,
     run: async (url, limits, ids) => {
       const client = createClient(url, limits, 0, pacing);
@@ -241,7 +241,7 @@ How to read it:
                     requests/window: 1.00 is the fastest any limiter can go without breaking the limit
   429s              requests the sandbox refused (p-throttle alone does not retry; the client retries them)
   total             from the first call to the last answer
-The project's limiter: p-throttle paces, then a per-tenant gate lets request k+N go only once request k's
+The project's limiter: a per-tenant queue and gate (its own pacing, no p-throttle) lets request k+N go only once request k's
 response (which proves it arrived) is a window old; requests that got no response count +max(15 ms, 1 % of
 the window). Whole bench: ${((monotonicNow() - started) / 1000).toFixed(0)} s.${all ? '' : ' Run with --all for the design alternatives.'}`);
   if (breaches > 0) {

@@ -210,6 +210,39 @@ describe('one Partner Center request (real HTTP against the sandbox)', function 
     );
   });
 
+  it('fails at once a request that was reading its token when another one got a pause too long to wait', async () => {
+    // The second call's first token read is held until the first call has failed on its 27-hour pause.
+    let holdNext: Promise<void> | undefined;
+    const tokens: TokenSource = {
+      authorization: async (tenant) => {
+        const hold = holdNext;
+        holdNext = undefined;
+        await hold;
+        return `Bearer sandbox:${tenant}`;
+      },
+    };
+    const { client } = fresh({ tokens });
+    const [a, b] = ids('default');
+    await sandbox.admin.fault({ path: customerPath(a!), status: 429, delayMs: 100, headers: { 'Retry-After': '100000' } });
+    const first = failure(client.getCustomer('default', a!));
+    await new Promise((resolve) => setTimeout(resolve, 30)); // the first call is sent, its 429 not yet back
+    let release!: () => void;
+    holdNext = new Promise<void>((resolve) => (release = resolve));
+    const second = settle(client.getCustomer('default', b!));
+    assert.match((await first).message, /for 1667 minutes \(429\)/);
+    release();
+    const releasedAt = Date.now();
+    // Behind the pause it would wait 27 hours; two seconds tell the two apart on a busy machine.
+    const outcome = await Promise.race([second, new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), 2000))]);
+    assert.notEqual(outcome, 'waiting', 'the second call was still waiting behind the pause');
+    assert.ok(outcome !== 'waiting' && !outcome.ok && outcome.error instanceof PartnerCenterError);
+    assert.equal(outcome.error.kind, 'throttled');
+    assert.match(outcome.error.message, /^Partner Center asked to pause the requests for tenant default for 1667 minutes \(429\)/);
+    assert.ok(Date.now() - releasedAt < 1000, 'failed at once');
+    assert.deepEqual((await sandbox.admin.requests()).map((r) => r.status), [429], 'the second call was never sent');
+    client.dispose();
+  });
+
   it('reads the token when a request may go, so a request that waited for the rate limit never carries a token older than its wait', async () => {
     const readAt: number[] = [];
     const tokens: TokenSource = {

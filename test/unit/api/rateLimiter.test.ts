@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { isCancellation } from '../../../src/api/errors';
+import { type Pacing, RateLimiter } from '../../../src/api/rateLimiter';
+import { monotonicNow } from '../../../src/api/timing';
 import { seedTenant } from '../../sandbox/seed';
 import { shareOfQuota } from '../../sandbox/adminClient';
 import { clientFor, maxInAnyWindow, settle, useSandbox } from './support';
@@ -116,4 +118,32 @@ describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', 
     assert.ok(maxInAnyWindow(log.slice(20).map((r) => r.at), 1000) <= 10);
     client.dispose();
   });
+});
+
+describe('per-tenant rate limit: withdrawn calls', function () {
+  this.timeout(10_000);
+  const WINDOW_MS = 250;
+
+  for (const pacing of ['windowed', 'strict'] as Pacing[]) {
+    it(`costs the budget nothing for calls their callers aborted while queued, and estimates truly (${pacing} pacing)`, async () => {
+      const limiter = new RateLimiter({ limits: { requests: 1, windowMs: WINDOW_MS }, pacing });
+      const send = () => Promise.resolve(monotonicNow());
+      await limiter.schedule('default', send);
+      const controller = new AbortController();
+      const withdrawn = Array.from({ length: 8 }, () => settle(limiter.schedule('default', send, controller.signal)));
+      controller.abort();
+      assert.ok((await Promise.all(withdrawn)).every((o) => !o.ok && isCancellation(o.error)));
+      assert.equal(limiter.queueDepth('default'), 0);
+
+      const estimate = limiter.estimateWaitMs('default');
+      const queuedAt = monotonicNow();
+      const sentAt = await limiter.schedule('default', send);
+      const waited = sentAt - queuedAt;
+      // Had the 8 withdrawn calls kept their places, the call would wait 8 more windows: half of that tells.
+      assert.ok(waited < (8 * WINDOW_MS) / 2, `the next call waited ${Math.round(waited)} ms`);
+      assert.ok(estimate <= WINDOW_MS + 5, `estimate ${estimate} ms`);
+      assert.ok(waited <= estimate + WINDOW_MS / 2, `waited ${Math.round(waited)} ms, estimated ${estimate} ms`);
+      limiter.dispose();
+    });
+  }
 });

@@ -89,4 +89,32 @@ describe('rolling-window gate', () => {
     assert.ok(fifth > 1990 && fifth <= 2004, String(fifth));
     gate.dispose();
   });
+
+  it('waits out a pause longer than a timer can hold without re-arming in a loop or warning', async () => {
+    // Node fires a timer of more than 2^31-1 ms after 1 ms (with a TimeoutOverflowWarning).
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const realSetTimeout = globalThis.setTimeout;
+    let armed = 0;
+    globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      armed++;
+      return realSetTimeout(...args);
+    }) as typeof setTimeout;
+    const gate = new RollingWindowGate({ requests: 1, windowMs: 1000 });
+    try {
+      gate.pause(monotonicNow() + 99_999_999_000); // Retry-After: 99999999
+      const waiting = settle(gate.acquire());
+      await new Promise((resolve) => realSetTimeout(resolve, 100));
+      assert.equal(gate.waiting, 1, 'still held by the pause');
+      assert.ok(armed <= 2, `the gate armed ${armed} timers in 100 ms`);
+      assert.deepEqual(warnings, []);
+      gate.dispose();
+      assert.ok(isCancellation(((await waiting) as { error: unknown }).error));
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+      process.off('warning', onWarning);
+      gate.dispose();
+    }
+  });
 });
