@@ -47,7 +47,7 @@ export interface PartnerCenterClientOptions {
   readonly timeoutMs?: number;
   /** First retry backoff step; default 500 ms. */
   readonly retryBaseMs?: number;
-  /** How p-throttle paces before the rolling-window gate; default `windowed` (see rateLimiter.ts). */
+  /** How the rate limiter spreads sends within the rolling window; default `windowed` (see rateLimiter.ts). */
   readonly pacing?: Pacing;
 }
 
