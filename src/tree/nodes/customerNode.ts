@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Customer } from '../../api/schemas';
 import { customerDetails, customerDisplayName, customerDomain } from '../../presentation/customerFacts';
+import { customerAccessibilityLabel } from '../../presentation/customerAccessibility';
 import { customerTooltipMarkdown } from '../tooltips';
 import type { CustomerRef } from '../../customerRef';
 import { ContextToken, contextValue } from '../contextValues';
@@ -72,9 +73,7 @@ export class CustomerNode implements TreeNode, CustomerRef {
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon('briefcase');
     item.contextValue = contextValue(ContextToken.customer, domain !== undefined && ContextToken.hasDomain);
-    item.accessibilityInformation = {
-      label: domain && domain !== name ? vscode.l10n.t('Customer {0}, {1}', name, domain) : vscode.l10n.t('Customer {0}', name),
-    };
+    item.accessibilityInformation = { label: customerAccessibilityLabel(this.shownCustomer) };
     return item;
   }
 
