@@ -63,6 +63,7 @@ export class PartnerCenterHttp {
     const context = requestContext(request);
     let retries = 0;
     let throttledRetries = 0;
+    let reauthorized = false;
     for (let attempt = 1; ; attempt++) {
       this.pauses.failIfPausedLong(context.tenant);
       const outcome = await this.attempt(request, context, attempt);
@@ -70,6 +71,13 @@ export class PartnerCenterHttp {
       if (outcome.retry === 'throttled' && throttledRetries < this.pauses.maxRetries) {
         // The pause holds every request of this tenant (not just this one); the retry queues behind it.
         this.pauses.pause(context, outcome, ++throttledRetries);
+        continue;
+      }
+      if (outcome.retry === 'reauth' && !reauthorized) {
+        // An expired token: the next attempt reads the token again (a renewed one), once; a second 401 is final.
+        reauthorized = true;
+        // (Partner Center's 401 text can quote the header it refused: not logged here.)
+        this.options.logger.info(`${context.label} → 401: the token is read again and the request sent once more`);
         continue;
       }
       if (outcome.retry === 'transient' && retries < this.maxRetries) {

@@ -22,7 +22,8 @@ export interface GetResult<T> {
 export interface Failure {
   readonly ok: false;
   readonly error: PartnerCenterError;
-  readonly retry?: 'transient' | 'throttled';
+  /** `reauth`: a 401, which a token read again (VS Code renews an expired one) may cure, once. */
+  readonly retry?: 'transient' | 'throttled' | 'reauth';
   readonly retryAfterMs?: number;
 }
 
@@ -113,7 +114,7 @@ function statusFailure(response: Response, text: string, context: RequestContext
   }
   return {
     ok: false,
-    retry: TRANSIENT_STATUSES.has(status) ? 'transient' : undefined,
+    retry: status === 401 ? 'reauth' : TRANSIENT_STATUSES.has(status) ? 'transient' : undefined,
     error: requestError(context, { ...details, kind: 'http' }),
   };
 }
