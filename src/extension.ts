@@ -67,6 +67,7 @@ function wire(context: vscode.ExtensionContext) {
             config.reload();
           },
           useAuthenticationProviders: session.useAuthenticationProviders.bind(session),
+          useHttpTimings: client.useHttpTimings.bind(client),
         }
       : undefined;
   return { client, session, customers, billing, documents, testing };

@@ -6,7 +6,7 @@ import { type ClientSettings, cacheTtlMs, windowLimits } from './clientSettings'
 import { customerPage } from './customerPage';
 import { customerPath } from './customerPath';
 import { errorMessage } from './errors';
-import { PartnerCenterHttp } from './http';
+import { type HttpClientOptions, PartnerCenterHttp } from './http';
 import { isRecord } from './json';
 import type { Logger } from './logger';
 import { type Pacing, RateLimiter, type WindowLimits } from './rateLimiter';
@@ -51,6 +51,9 @@ export interface PartnerCenterClientOptions {
   readonly pacing?: Pacing;
 }
 
+/** The HTTP layer's timings a test may shorten (see HttpClientOptions). */
+export type HttpTimings = Partial<Pick<HttpClientOptions, 'timeoutMs' | 'retryBaseMs' | 'maxRetries' | 'maxThrottleWaitMs'>>;
+
 type ProfileKind = 'company' | 'billing';
 
 /** The rate limiter and the HTTP layer over it. */
@@ -80,6 +83,8 @@ export class PartnerCenterClient implements PartnerCenterApi {
   private transport: Transport | undefined;
   /** The API of the last settings read: a change drops everything cached and cancels what was queued. */
   private target: ApiTarget | undefined;
+  /** Timings replacing the options' from the next transport on (useHttpTimings). */
+  private timings: HttpTimings = {};
 
   constructor(private readonly options: PartnerCenterClientOptions) {}
 
@@ -171,6 +176,17 @@ export class PartnerCenterClient implements PartnerCenterApi {
     this.tryApplyCurrentSettings();
   }
 
+  /**
+   * For tests of failures: a short per-attempt timeout and retry backoff, so a fault costs seconds, not minutes.
+   * What is queued or in flight is cancelled; the next call starts a transport with these timings.
+   */
+  useHttpTimings(timings: HttpTimings): void {
+    this.timings = timings;
+    this.cancel();
+    this.transport?.limiter.dispose();
+    this.transport = undefined;
+  }
+
   dispose(): void {
     this.customerListeners.clear();
     this.cancel();
@@ -219,7 +235,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
   private createTransport(limits: WindowLimits): Transport {
     const { tokens, logger, clientVersion, locale, timeoutMs, retryBaseMs, pacing } = this.options;
     const limiter = new RateLimiter({ limits, logger, pacing });
-    const http = new PartnerCenterHttp({ tokens, limiter, logger, clientVersion, locale, timeoutMs, retryBaseMs });
+    const http = new PartnerCenterHttp({ tokens, limiter, logger, clientVersion, locale, timeoutMs, retryBaseMs, ...this.timings });
     return { limiter, http };
   }
 
