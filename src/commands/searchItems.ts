@@ -79,6 +79,10 @@ export class SearchItems {
     const items: SearchItem[] = [];
     for (const { tenantId, list, error } of outcomes) {
       for (const customer of list.items) items.push(this.customer(tenantId, customer, text));
+      // A match Partner Center sent in a shape that cannot be read is said, never dropped (no false "no match").
+      if (list.invalidCount > 0) {
+        items.push(this.message(vscode.l10n.t('{0} matching customer(s) could not be read: Partner Center sent them in a shape that cannot be shown', list.invalidCount), 'error', tenantId));
+      }
       if (error !== undefined) items.push(this.message(errorMessage(error), 'error', tenantId));
       else if (list.hasMore) {
         const more = vscode.l10n.t('More customers start with "{0}": type more letters to narrow the search', text);
