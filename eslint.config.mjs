@@ -20,6 +20,7 @@ const PURE = [
   'src/webview/protocol.ts',
   'src/webview/billingHtml.ts',
   'src/webview/billingView.ts',
+  'src/webview/pageMessageGate.ts',
   'src/webview/page/**',
   'src/commands/debouncedSearch.ts',
   'src/auth/connection.ts',

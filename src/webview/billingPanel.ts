@@ -13,8 +13,8 @@ import {
   type HostMessage,
   type RenderedReport,
   hostMessageSchema,
-  pageMessageSchema,
 } from './protocol';
+import { PageMessageGate } from './pageMessageGate';
 
 /** One customer's billing panel: its page, what it shows, and the page's requests. */
 export class BillingPanel implements vscode.Disposable {
@@ -22,6 +22,7 @@ export class BillingPanel implements vscode.Disposable {
   private readonly locale = vscode.env.language;
   private view: BillingView = { kind: 'loading' };
   private revision = 0;
+  private readonly gate = new PageMessageGate();
   private fetched: Fetched<Customer> | undefined;
   private pageReady = false;
   private loading: AbortController | undefined;
@@ -137,12 +138,12 @@ export class BillingPanel implements vscode.Disposable {
 
   /** Every message from the page goes through here. */
   private receive(raw: unknown): void {
-    const parsed = pageMessageSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.services.log.warn(`Partner Center: ignored an invalid message from a billing page: ${parsed.error.issues[0]?.message ?? ''}`);
+    const decision = this.gate.check(raw, this.revision);
+    if (!decision.accepted) {
+      if (decision.log) this.services.log.warn(`Billing page of customer ${this.target.customerId}: ${decision.log}`);
       return;
     }
-    const message = parsed.data;
+    const message = decision.message;
     switch (message.type) {
       case 'ready': {
         this.pageReady = true;
