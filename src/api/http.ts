@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { type GetResult, type Outcome, answerOutcome, sendFailure } from './outcome';
 import type { RateLimiter } from './rateLimiter';
 import { type GetRequest, type RequestContext, requestContext, requestHeaders } from './request';
+import { BodyTooLarge, bodyTooLargeFailure, readBody } from './responseBody';
 import { ThrottlePauses } from './throttlePauses';
 import { backoffDelay, monotonicNow, setTimer, sleep } from './timing';
 
@@ -124,8 +125,9 @@ export class PartnerCenterHttp {
         this.pauses.longPauseRule(context.tenant),
       );
       // The body is read outside the limiter (the headers already proved arrival), under the same signal.
-      text = await response.text();
+      text = await readBody(response);
     } catch (error) {
+      if (error instanceof BodyTooLarge && !context.signal?.aborted) return bodyTooLargeFailure(context, error);
       const failure = sendFailure(error, context, timeout.signal.aborted ? this.timeoutMs : undefined);
       this.options.logger.debug(
         `${context.label} → ${failure.error.kind === 'timeout' ? 'timeout' : 'network error'} after ${elapsed()} ms (request id ${context.requestId}, attempt ${attempt})`,
