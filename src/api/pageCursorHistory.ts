@@ -41,3 +41,12 @@ function repeatedPageError(cursor: PageCursor): PartnerCenterError {
         );
   return new PartnerCenterError({ kind: 'invalidResponse', summary, fieldPath: 'links.next', request: `GET ${cursor.uri}` });
 }
+
+/**
+ * A failed page that retrying as is cannot cure: a paging loop, or a continuation token Partner Center no longer
+ * accepts (400, code 2000). The walk must start again from the first page.
+ */
+export function isPagingDeadEnd(error: unknown): boolean {
+  if (!(error instanceof PartnerCenterError)) return false;
+  return error.fieldPath === 'links.next' || (error.status === 400 && error.code === '2000');
+}

@@ -1,7 +1,7 @@
 import { isCancellation } from '../../api/errors';
 import type { Customer } from '../../api/schemas';
 import type { CustomerPage, InvalidCustomer, PageCursor, RequestOptions } from '../../api/types';
-import { PageCursorHistory } from '../../api/pageCursorHistory';
+import { PageCursorHistory, isPagingDeadEnd } from '../../api/pageCursorHistory';
 import { yieldToEventLoop } from '../../api/yieldToEventLoop';
 import { customerIdKey } from '../../customerRef';
 
@@ -74,6 +74,8 @@ export class PagedCustomerList {
   private generation = 0;
   private pending: Promise<LoadOutcome> | undefined;
   private stale = false;
+  /** A page failed in a way only a walk from the first page cures: the next load (Retry) reloads. */
+  private restartOnNextLoad = false;
 
   constructor(private readonly fetchers: readonly PageFetcher[]) {
     if (fetchers.length === 0) throw new Error('A customer list needs at least one source.');
@@ -128,6 +130,7 @@ export class PagedCustomerList {
   loadNext(options: RequestOptions = {}): Promise<LoadOutcome> {
     if (this.stale) return this.reload(options);
     if (this.pending) return this.pending;
+    if (this.restartOnNextLoad) return this.reload(options);
     const generation = this.generation;
     const loading = this.loadRound(this.current, options).then((outcome) =>
       generation === this.generation ? outcome : { added: [], superseded: true },
@@ -141,6 +144,7 @@ export class PagedCustomerList {
    */
   reload(options: RequestOptions = {}): Promise<LoadOutcome> {
     this.stale = false;
+    this.restartOnNextLoad = false;
     const generation = ++this.generation;
     const target = Math.max(1, this.current.rounds);
     const next = emptySnapshot(this.fetchers.length);
@@ -205,6 +209,7 @@ export class PagedCustomerList {
         } else {
           source.failed = true;
           error ??= result.reason;
+          if (isPagingDeadEnd(result.reason)) this.restartOnNextLoad = true;
         }
         return;
       }
