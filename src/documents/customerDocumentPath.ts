@@ -12,16 +12,20 @@ const MAX_NAME_LENGTH = 80;
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\\/:*?"<>|%#\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+/** Half a surrogate pair: no URI can carry it (encodeURIComponent throws "URI malformed"). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Windows device names are not usable as a file name even with an extension (`CON.json`). */
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 /**
- * A company name made safe as a file name: whitespace runs (line breaks too) become one space, unsafe characters `_`,
+ * A company name made safe as a file name: whitespace runs (line breaks too) become one space, unsafe characters
+ * and lone surrogates `_`,
  * leading/trailing dots and spaces go (Windows drops them), at most 80 characters (never splitting a
  * surrogate pair). Empty or reserved results fall back to `fallback` (the customer id).
  */
 export function fileNameSafe(name: string | null | undefined, fallback: string): string {
-  let safe = (name ?? '').normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE, '_');
+  let safe = (name ?? '').normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE, '_').replace(LONE_SURROGATE, '_');
   safe = Array.from(safe).slice(0, MAX_NAME_LENGTH).join('');
   safe = safe.replace(/^[\s.]+|[\s.]+$/g, '');
   if (safe === '' || /^_+$/.test(safe) || RESERVED.test(safe)) return fallback.replace(UNSAFE, '_');
