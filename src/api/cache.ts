@@ -26,6 +26,8 @@ interface Entry {
   readonly key: CacheKey;
   readonly value: unknown;
   readonly expiresAt: number;
+  /** When it was stored: a load asking for a shorter lifetime (cacheSeconds lowered) does not take it. */
+  readonly storedAt: number;
   /** Start order of the request that produced it: an older request finishing late never overwrites newer data. */
   readonly sequence: number;
 }
@@ -95,7 +97,8 @@ export class ResponseCache {
     if (options.signal?.aborted) return Promise.reject(PartnerCenterError.cancelled());
     const id = mapKey(key);
     if (!options.bypassCache) {
-      const cached = this.peek<T>(key);
+      const stored = this.entries.get(id);
+      const cached = stored && this.now() - stored.storedAt < ttlMs ? this.peek<T>(key) : undefined;
       if (cached !== undefined) return Promise.resolve(cached);
       const flight = this.flights.get(id);
       if (flight && !flight.stale) return this.join(flight, options.signal) as Promise<T>;
@@ -157,6 +160,8 @@ export class ResponseCache {
           (value) => {
             if (this.flights.get(id) === flight) this.flights.delete(id);
             if (!flight.stale && ttlMs > 0) this.store(key, value, ttlMs, sequence);
+            // Not kept, and what an earlier, longer lifetime kept is older than this: it goes too.
+            else if (!flight.stale && (this.entries.get(id)?.sequence ?? Infinity) < sequence) this.entries.delete(id);
             return value;
           },
           (error: unknown) => {
@@ -176,7 +181,8 @@ export class ResponseCache {
     const existing = this.entries.get(id);
     if (existing && existing.sequence > sequence) return;
     this.entries.delete(id); // re-inserted last: the most recently used
-    this.entries.set(id, { key, value, expiresAt: this.now() + Math.min(ttlMs, MAX_CACHE_SECONDS * 1000), sequence });
+    const now = this.now();
+    this.entries.set(id, { key, value, expiresAt: now + Math.min(ttlMs, MAX_CACHE_SECONDS * 1000), storedAt: now, sequence });
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries) break;
       this.entries.delete(oldest);
