@@ -85,7 +85,8 @@ describe('a hostile server (loopback node:http)', function () {
   });
 
   it('refuses a 50 MB body once past the bound, without reading the rest, and does not retry', async () => {
-    const { client: api, logger } = client();
+    // A timeout long enough for 16 MiB on a busy machine: the bound, not the clock, must end this one.
+    const { client: api, logger } = clientFor(url, { timeoutMs: 15_000, retryBaseMs: 5, settings: { cacheSeconds: 0 } });
     const { error, ms } = await failure(api.getCustomer('default', 'big'));
     assert.match(error.message, /larger than 16 MiB/);
     assert.ok(bigWritten < 50 * 1024 * 1024, `the server wrote all ${bigWritten} bytes: the client read them all`);
