@@ -58,6 +58,8 @@ describe('hostile customer data shows as text everywhere', function () {
       hostile.push({ id, payload, body });
       await injectFault({ path: `/v1/customers/${id}`, tenant: TENANT, status: 200, body, times: 0 });
     }
+    // The settings change above made the visible view load fabrikam before the faults existed: no load may join it.
+    api.client.invalidate(TENANT);
     api.customers.reset();
   });
 
@@ -70,6 +72,8 @@ describe('hostile customer data shows as text everywhere', function () {
   });
 
   it(`puts each of ${HOSTILE_PAYLOADS.length} payloads in the tree as plain labels and escaped, untrusted tooltips`, async () => {
+    // The view's Refresh, as a user would after the data changed: the tree reloads past whatever it holds.
+    await vscode.commands.executeCommand('partnerCenter.refresh');
     const list = (await rows(api.customers)).filter(isCustomer);
     for (const { id, payload } of hostile) {
       const row = list.find((r) => r.id === `${TENANT}/${id}`);
