@@ -5,6 +5,7 @@
 //   node esbuild.js --watch         rebuild on change (problem-matcher friendly output)
 //   node esbuild.js --tests         also the unit, integration, UI and benchmark bundles under out/
 //   node esbuild.js --only=sandbox  only the sandbox server (npm run sandbox)
+//   node esbuild.js --only=unit     only the unit-test bundles (Stryker's build step: each mutant run needs no more)
 //
 // esbuild only strips types: `npm run check-types` (tsc --noEmit) is what type-checks.
 const esbuild = require('esbuild');
@@ -98,6 +99,7 @@ function configs() {
   const sandbox = nodeTool(['test/sandbox/cli.ts'], 'out', { outbase: 'test' });
 
   if (only === 'sandbox') return [sandbox];
+  if (only === 'unit') return [nodeTool(['test/unit/**/*.ts'], 'out')];
   const all = [extension, webview, sandbox];
   if (withTests) {
     const glob = (dir) => (fs.existsSync(dir) ? [`${dir}/**/*.ts`] : []);
