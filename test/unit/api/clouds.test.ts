@@ -3,7 +3,8 @@ import { isLoopbackHost, overrideCloudApiBase, apiBaseFor, parseLocalEndpoint } 
 
 describe('clouds', () => {
   it('recognises loopback hosts only', () => {
-    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '::1', 'LOCALHOST']) {
+    // The long IPv6 form is what a hostname may carry before URL parsing shortens it (auth.ts reads hostnames).
+    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '::1', 'LOCALHOST', '0:0:0:0:0:0:0:1', '[0:0:0:0:0:0:0:1]']) {
       assert.equal(isLoopbackHost(host), true, host);
     }
     for (const host of ['10.0.0.1', '127.0.0.256', '128.0.0.1', 'localhost.evil.com', '127.0.0.1.nip.io', '::2', 'example.com']) {
@@ -18,6 +19,12 @@ describe('clouds', () => {
     assert.throws(() => parseLocalEndpoint('ftp://127.0.0.1'), /http or https/);
     assert.throws(() => parseLocalEndpoint('https://api.partnercenter.microsoft.com'), /not a loopback address/);
     assert.throws(() => parseLocalEndpoint('http://user:pw@127.0.0.1:7071'), /credentials/);
+    assert.throws(() => parseLocalEndpoint('http://user@127.0.0.1:7071'), /credentials/);
+    // A query or fragment would be glued to every request path (or silently dropped): refused, naming the value.
+    assert.throws(() => parseLocalEndpoint('http://127.0.0.1:7071/?tenant=x'), /"http:\/\/127\.0\.0\.1:7071\/\?tenant=x" must not contain credentials, a query or a fragment/);
+    assert.throws(() => parseLocalEndpoint('http://127.0.0.1:7071/#top'), /a query or a fragment/);
+    assert.equal(parseLocalEndpoint('https://[::1]:7071//'), 'https://[::1]:7071', 'https and trailing slashes');
+    assert.equal(parseLocalEndpoint('http://[0:0:0:0:0:0:0:1]:7071'), 'http://[::1]:7071');
   });
 
   it('lets tests point a real cloud at a loopback server only', () => {

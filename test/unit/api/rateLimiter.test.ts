@@ -4,6 +4,7 @@ import { type Pacing, RateLimiter } from '../../../src/api/rateLimiter';
 import { monotonicNow } from '../../../src/api/timing';
 import { seedTenant } from '../../sandbox/seed';
 import { shareOfQuota } from '../../sandbox/adminClient';
+import { waitFor } from '../../integration/helpers/waitFor';
 import { clientFor, maxInAnyWindow, settle, useSandbox } from './support';
 
 // The sandbox enforces the same scaled limit as the client: any overshoot shows up as a 429 in its log.
@@ -29,7 +30,9 @@ describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', 
     const arrivals = log.map((r) => r.at);
     assert.ok(maxInAnyWindow(arrivals, LIMIT.windowMs) <= LIMIT.requests, `max ${maxInAnyWindow(arrivals, LIMIT.windowMs)} in a window`);
     const achieved = shareOfQuota(arrivals, LIMIT.requests, LIMIT.windowMs);
-    assert.ok(achieved >= 0.85, `achieved ${achieved.toFixed(3)} of the quota`);
+    // The bench measures the share exactly; here it only has to tell a pace the limit allows from a slower one
+    // (a window counted twice gives 0.5) on a busy machine, under mutation testing's instrumentation too.
+    assert.ok(achieved >= 0.65, `achieved ${achieved.toFixed(3)} of the quota`);
     assert.match(logger.text, /throttle wait \d+\.\d s for tenant default, \d+ queued/);
     client.dispose();
   });
@@ -37,8 +40,7 @@ describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', 
   it("never delays a tenant behind another tenant's backlog", async () => {
     const { client } = clientFor(sandbox.url, { settings: SETTINGS });
     const backlog = customerIds('default').slice(0, 80).map((id) => settle(client.getCustomer('default', id)));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(client.queueDepth('default') >= 50, `default has a backlog (${client.queueDepth('default')})`);
+    await waitFor('a backlog', () => (client.queueDepth('default') >= 50 ? true : undefined), 5_000);
     const backlogMs = client.estimatedWaitMs('default');
     assert.ok(backlogMs >= 2000, `its estimated wait is seconds (${backlogMs} ms)`);
 
@@ -63,7 +65,8 @@ describe('per-tenant rate limit (real HTTP, sandbox limited to 20 per second)', 
     const controller = new AbortController();
     const abandoned = ids.slice(20, 25).map((id) => settle(client.getCustomer('default', id, { signal: controller.signal })));
     const kept = client.getCustomer('default', ids[25]!);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Queued behind the first 20: the five to abort and the one kept.
+    await waitFor('the queue', () => (client.queueDepth('default') >= 6 ? true : undefined), 5_000);
     const abortedAt = Date.now();
     controller.abort();
     const outcomes = await Promise.all(abandoned);

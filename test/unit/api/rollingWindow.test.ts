@@ -90,6 +90,36 @@ describe('rolling-window gate', () => {
     gate.dispose();
   });
 
+  it('estimates the wait of a queued send during a 429 pause from the pause’s end', async () => {
+    let now = 0;
+    const gate = new RollingWindowGate({ requests: 10, windowMs: 1000 }, () => now);
+    gate.pause(500);
+    assert.deepEqual([gate.estimateWaitMs(1), gate.estimateWaitMs(3)], [500, 500], 'all of them go when it ends');
+    now = 200;
+    assert.equal(gate.estimateWaitMs(1), 300);
+    now = 500;
+    assert.equal(gate.estimateWaitMs(1), 0, 'over');
+    gate.dispose();
+  });
+
+  it('strict pacing spaces the sends after a spent burst window/requests apart; windowed sends them as the window allows', async () => {
+    // A fake clock: the estimate is computed from the send log alone, so both pacings are compared exactly.
+    const estimates: Record<string, number[]> = {};
+    for (const pacing of ['windowed', 'strict'] as const) {
+      let now = 0;
+      const gate = new RollingWindowGate({ requests: 2, windowMs: 200 }, () => now, pacing);
+      (await gate.acquire()).answered();
+      now = 150;
+      (await gate.acquire()).answered(); // the burst of 2 is spent, its last send 150 ms in
+      estimates[pacing] = [gate.estimateWaitMs(1), gate.estimateWaitMs(2)];
+      gate.dispose();
+    }
+    // Windowed: the third goes when the first send leaves the window (200 ms + two 1 ms margins), the fourth when the second does.
+    assert.deepEqual(estimates['windowed'], [52, 202]);
+    // Strict: the third waits 100 ms (200 / 2) after the second send; the fourth is then held by the window.
+    assert.deepEqual(estimates['strict'], [100, 202]);
+  });
+
   it('waits out a pause longer than a timer can hold without re-arming in a loop or warning', async () => {
     // Node fires a timer of more than 2^31-1 ms after 1 ms (with a TimeoutOverflowWarning).
     const warnings: string[] = [];

@@ -48,6 +48,15 @@ export interface ClientSetup {
  * A client for the sandbox at `url`. `state.settings` can be changed between calls (the client reads them at
  * each call); `state.problem` makes reading them throw, as invalid settings do in the extension.
  */
+/** Every client clientFor made and useSandbox has not yet disposed: a failed test must not leave timers or queues behind. */
+const liveClients = new Set<PartnerCenterClient>();
+
+/** Disposes every client clientFor made (useSandbox does it after each test). */
+export function disposeClients(): void {
+  for (const client of liveClients) client.dispose();
+  liveClients.clear();
+}
+
 export function clientFor(url: string, setup: ClientSetup = {}) {
   const state: { settings: Settings; problem?: unknown } = { settings: settingsFor(url, setup.settings) };
   const logger = setup.logger ?? new RecordingLogger();
@@ -64,6 +73,7 @@ export function clientFor(url: string, setup: ClientSetup = {}) {
     retryBaseMs: setup.retryBaseMs ?? 10,
     pacing: setup.pacing,
   });
+  liveClients.add(client);
   return { client, logger, state };
 }
 
@@ -79,7 +89,9 @@ export function useSandbox(options: { rateLimit?: { requests: number; windowMs: 
     handle.sandbox = await startSandbox({ port: 0, rateLimit: options.rateLimit });
     handle.admin = new SandboxAdmin(handle.sandbox.url);
   });
+  afterEach(disposeClients);
   tearDown(async () => {
+    disposeClients();
     await handle.sandbox?.close();
   });
   return {
