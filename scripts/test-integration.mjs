@@ -44,6 +44,8 @@ async function runSuite(session) {
   if (verbose) page.on('console', (m) => console.log(`  [page ${m.type()}] ${m.text().slice(0, 500)}`));
   const extensionEnvironment = { PC_SANDBOX_URL: session.sandbox.url };
   if (options.grep) extensionEnvironment.PC_TEST_GREP = options.grep;
+  // PC_TEST_ORDER=reverse runs the files last to first (order independence).
+  if (process.env.PC_TEST_ORDER) extensionEnvironment.PC_TEST_ORDER = process.env.PC_TEST_ORDER;
   const url = workbenchUrl(session.codeServer.url, {
     folder: session.workspace,
     extensionDevelopmentPath: REPO_ROOT,

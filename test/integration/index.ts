@@ -15,11 +15,16 @@ function report(...args: unknown[]): void {
   for (const line of format(...args).split('\n')) console.log(TAG + line);
 }
 
+/** Alphabetical, or reversed with PC_TEST_ORDER=reverse: each file must set up and clear what it uses. */
 function testFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.js'))
-    .sort()
-    .map((file) => path.join(dir, file));
+    .sort();
+  if (process.env.PC_TEST_ORDER === 'reverse') files.reverse();
+  else if (process.env.PC_TEST_ORDER && process.env.PC_TEST_ORDER !== 'alphabetical') {
+    throw new Error(`PC_TEST_ORDER must be "alphabetical" or "reverse", not "${process.env.PC_TEST_ORDER}".`);
+  }
+  return files.map((file) => path.join(dir, file));
 }
 
 /** Called by VS Code; a rejection (a failed test or a broken suite) makes the run exit with code 1. */
