@@ -7,6 +7,7 @@ import { NOTABLE, seedCustomer } from '../sandbox/seed';
 import { extensionExports } from './helpers/activation';
 import { clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
 import { billingTabs, customerTabs } from './helpers/editors';
+import { tabsBeforeControl } from './helpers/tabBarrier';
 import { customerRow, rows, waitForRows } from './helpers/tree';
 import { waitFor } from './helpers/waitFor';
 
@@ -54,10 +55,14 @@ describe('one customer identity, whatever the case of its GUID', () => {
     await waitFor('the first fetch', async () => ((await byIdRequests(customer.id)).length === 1 ? true : undefined));
     await vscode.commands.executeCommand('partnerCenter.openBillingDetails', { tenantId: TENANT, customerId: customer.id.toUpperCase() });
     assert.equal(api.billing.get({ tenantId: TENANT, customerId: customer.id.toUpperCase() }), first);
-    // The workbench reports tabs asynchronously: wait for the first, then make sure no second one came.
-    await waitFor('the billing tab', () => (billingTabs().length > 0 ? true : undefined));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal(billingTabs().length, 1, 'one panel, not two');
+    // Another customer's panel, opened after: once its tab is reported, a second tab for this one would be too.
+    const control = seedCustomer(TENANT, NOTABLE.default.german);
+    const others = await tabsBeforeControl(
+      billingTabs,
+      () => vscode.commands.executeCommand('partnerCenter.openBillingDetails', { tenantId: TENANT, customerId: control.id }),
+      (tab) => tab.label === api.billing.get({ tenantId: TENANT, customerId: control.id })?.panel.title,
+    );
+    assert.equal(others.length, 1, 'one panel, not two');
     assert.equal((await byIdRequests(customer.id)).length, 1, 'the second open was served by the cache');
   });
 
@@ -66,8 +71,13 @@ describe('one customer identity, whatever the case of its GUID', () => {
     await vscode.commands.executeCommand('partnerCenter.openCustomerJson', { tenantId: TENANT, customerId: customer.id.toLowerCase() });
     await waitFor('the JSON tab', () => (customerTabs().length === 1 ? true : undefined));
     await vscode.commands.executeCommand('partnerCenter.openCustomerJson', { tenantId: TENANT.toUpperCase(), customerId: customer.id.toUpperCase() });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal(customerTabs().length, 1, 'one tab, not two');
+    const control = seedCustomer(TENANT, NOTABLE.default.german);
+    const others = await tabsBeforeControl(
+      customerTabs,
+      () => vscode.commands.executeCommand('partnerCenter.openCustomerJson', { tenantId: TENANT, customerId: control.id }),
+      (tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.path.toLowerCase().includes(control.id.toLowerCase()),
+    );
+    assert.equal(others.length, 1, 'one tab, not two');
   });
 
   it('updates the tree row, the panel and the tab of the customer when it is refreshed by its upper-case id', async () => {

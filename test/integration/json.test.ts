@@ -29,6 +29,9 @@ async function setEditorIndentation(tabSize: number, insertSpaces: boolean): Pro
 
 describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
   const api = useCustomerEditors();
+  // Each test reads what the sandbox serves, not a body another test or file injected and left cached.
+  beforeEach(() => api().client.invalidate(TENANT));
+  afterEach(() => api().client.invalidate(TENANT));
 
   after(async () => {
     const editor = vscode.workspace.getConfiguration('editor');
@@ -68,7 +71,11 @@ describe('customer JSON tabs (partnerCenter.openCustomerJson)', () => {
     // (What the user can do. A WorkspaceEdit from code can still change any in-memory model; that is no user path.)
     await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), 'tampered')).then(undefined, () => false);
     await vscode.commands.executeCommand('type', { text: 'typed' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The same typing in a writable editor, after: once its change is seen, a change to the JSON would have been.
+    const control = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '' }));
+    await vscode.commands.executeCommand('type', { text: 'typed' });
+    await waitFor('the typing in a writable editor', () => control.document.getText() === 'typed' || undefined);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     assert.equal(editor.document.getText(), before);
     assert.equal(editor.document.isDirty, false);
   });
