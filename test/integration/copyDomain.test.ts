@@ -19,6 +19,7 @@ describe('copy domain failures (partnerCenter.copyDomain)', () => {
   before(async () => {
     api = await extensionExports();
     await resetSandbox();
+    api.client.invalidate(TENANT); // whatever the files before left cached
   });
 
   beforeEach(async () => {
@@ -29,6 +30,8 @@ describe('copy domain failures (partnerCenter.copyDomain)', () => {
   afterEach(async () => {
     notifications.stop();
     await clearFaults();
+    // A body injected here (a renamed customer) must not stay in the cache for the files that run after.
+    api.client.invalidate(TENANT);
   });
 
   /** Runs the command, which must copy nothing and return nothing; resolves to the error it showed. */

@@ -81,6 +81,13 @@ describe('reseller relationship link (partnerCenter.copyRelationshipUrl)', () =>
 });
 
 describe('reseller relationship link with one partner tenant', () => {
+  // Its own settings: whatever the file or test before left, one tenant (local mode: default).
+  let restoreSettings: () => Promise<void>;
+  before(async () => {
+    restoreSettings = await useSettings({ tenants: [] });
+  });
+  after(() => restoreSettings());
+
   it('needs no argument: copies the only tenant\'s link and says so without naming a tenant', async () => {
     await resetSandbox();
     const notifications = recordNotifications();
