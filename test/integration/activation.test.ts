@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activatedExtension } from './helpers/activation';
+import { EXTENSION_ID, activatedExtension, extensionExports } from './helpers/activation';
 import { sandboxUrl } from './helpers/sandbox';
 import { waitFor } from './helpers/waitFor';
 
@@ -21,13 +21,12 @@ describe('the extension in a real VS Code', () => {
   });
 
   it('puts the Partner Center container in the activity bar and opens its Customers view', async () => {
-    await activatedExtension();
-    const commands = await vscode.commands.getCommands(true);
-    // The workbench registers these for every contributed view container and view.
-    assert.ok(commands.includes('workbench.view.extension.partnerCenter'), 'no Partner Center view container');
-    assert.ok(commands.includes('partnerCenter.customers.focus'), 'no Customers view');
+    const { customers } = await extensionExports();
+    // Hidden first (the Explorer shown), so that the container command is what makes the view visible.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the Customers view to be hidden', () => (customers.view.visible ? undefined : true));
     await vscode.commands.executeCommand('workbench.view.extension.partnerCenter');
-    await vscode.commands.executeCommand('partnerCenter.customers.focus');
+    await waitFor('the Customers view to be shown', () => customers.view.visible || undefined);
   });
 
   it('opens its log with "Partner Center: Show Log": the Output view shows the Partner Center channel', async () => {
