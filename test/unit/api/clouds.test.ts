@@ -4,10 +4,10 @@ import { isLoopbackHost, overrideCloudApiBase, apiBaseFor, parseLocalEndpoint } 
 describe('clouds', () => {
   it('recognises loopback hosts only', () => {
     // The long IPv6 form is what a hostname may carry before URL parsing shortens it (auth.ts reads hostnames).
-    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '::1', 'LOCALHOST', '0:0:0:0:0:0:0:1', '[0:0:0:0:0:0:0:1]']) {
+    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '::1', 'LOCALHOST', '0:0:0:0:0:0:0:1', '[0:0:0:0:0:0:0:1]', '127.10.200.1', '127.0.0.255']) {
       assert.equal(isLoopbackHost(host), true, host);
     }
-    for (const host of ['10.0.0.1', '127.0.0.256', '128.0.0.1', 'localhost.evil.com', '127.0.0.1.nip.io', '::2', 'example.com']) {
+    for (const host of ['10.0.0.1', '127.0.0.256', '128.0.0.1', 'localhost.evil.com', '127.0.0.1.nip.io', 'evil127.0.0.1', '::2', 'example.com']) {
       assert.equal(isLoopbackHost(host), false, host);
     }
   });
