@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import * as z from 'zod';
 import zodFrench from 'zod/v4/locales/fr.js';
 import { PartnerCenterClient } from './api/client';
 import { overrideCloudApiBase } from './api/clouds';
 import { toXLocale } from './api/locale';
+import * as z from './api/zod';
 import { SessionManager } from './auth/session';
 import { registerCommands } from './commands/register';
 import { ConfigStore } from './config';

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import * as z from 'zod';
 import { MAX_CACHE_SECONDS } from './api/cache';
 import { CLOUD_IDS, type CloudId, apiBaseFor } from './api/clouds';
 import { errorMessage } from './api/errors';
+import * as z from './api/zod';
 
 /** The `partnerCenter.*` settings after validation: typed, with defaults applied. */
 export interface Settings {
@@ -38,36 +38,43 @@ export const SETTING_KEYS = [
 
 export type RawSettings = Partial<Record<(typeof SETTING_KEYS)[number], unknown>>;
 
-const tenantId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(256)
+const tenantId = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(256),
   // `error` as a function: the message is looked up when a value fails, after l10n is configured (the
   // schema itself is built at import time, before activation).
-  .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]*$/, { error: () => l10n.t('expected a tenant id (GUID) or domain') });
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]*$/, { error: () => l10n.t('expected a tenant id (GUID) or domain') }),
+);
+
+/** A whole number in [min, max]. */
+const wholeNumber = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
 const schema = z.object({
-  cloud: z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]).default('global'),
-  tenants: z.array(tenantId).default([]),
-  clientId: z
-    .string()
-    .trim()
-    .regex(/^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
-      error: () => l10n.t('expected an application (client) id: a GUID'),
-    })
-    .default(''),
-  localEndpoint: z.string().default('http://127.0.0.1:7071'),
-  pageSize: z.number().int().min(1).max(500).default(100),
-  'rateLimit.requests': z.number().int().min(1).max(500).default(500),
+  cloud: z._default(z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]), 'global'),
+  tenants: z._default(z.array(tenantId), []),
+  clientId: z._default(
+    z.string().check(
+      z.trim(),
+      z.regex(/^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
+        error: () => l10n.t('expected an application (client) id: a GUID'),
+      }),
+    ),
+    '',
+  ),
+  localEndpoint: z._default(z.string(), 'http://127.0.0.1:7071'),
+  pageSize: z._default(wholeNumber(1, 500), 100),
+  'rateLimit.requests': z._default(wholeNumber(1, 500), 500),
   // Bounded: a longer window is no rate limit, and an unbounded one overflows timers (or is not finite in ms).
-  'rateLimit.windowSeconds': z
-    .number()
-    .gt(0)
-    .max(MAX_WINDOW_SECONDS, { error: () => l10n.t('at most {0} seconds (one hour)', MAX_WINDOW_SECONDS) })
-    .default(60),
+  'rateLimit.windowSeconds': z._default(
+    z.number().check(
+      z.gt(0),
+      z.maximum(MAX_WINDOW_SECONDS, { error: () => l10n.t('at most {0} seconds (one hour)', MAX_WINDOW_SECONDS) }),
+    ),
+    60,
+  ),
   // Bounded: a result kept for ages is stale data shown as fresh (the cache keeps no longer anyway).
-  cacheSeconds: z.number().int().min(0).max(MAX_CACHE_SECONDS).default(300),
+  cacheSeconds: z._default(wholeNumber(0, MAX_CACHE_SECONDS), 300),
 });
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from './zod';
 import { type ApiTarget, type TokenSource, sameTarget } from './auth';
 import { type CacheKey, ResponseCache } from './cache';
 import { type ClientSettings, cacheTtlMs, windowLimits } from './clientSettings';
@@ -288,7 +288,7 @@ export class PartnerCenterClient implements PartnerCenterApi {
     ) as Promise<Fetched<Profile>>;
   }
 
-  private async fetch<S extends z.ZodType>(
+  private async fetch<S extends z.ZodMiniType>(
     tenant: TenantId,
     current: Current,
     resource: { readonly uri: string; readonly within?: string },

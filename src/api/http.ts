@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from './zod';
 import type { TokenSource } from './auth';
 import { PartnerCenterError } from './errors';
 import { failureText, formatDuration } from './failureText';
@@ -60,7 +60,7 @@ export class PartnerCenterHttp {
     });
   }
 
-  async get<S extends z.ZodType>(request: GetRequest<S>): Promise<GetResult<z.output<S>>> {
+  async get<S extends z.ZodMiniType>(request: GetRequest<S>): Promise<GetResult<z.output<S>>> {
     const context = requestContext(request);
     let retries = 0;
     let throttledRetries = 0;
@@ -94,7 +94,7 @@ export class PartnerCenterHttp {
     }
   }
 
-  private async attempt<S extends z.ZodType>(
+  private async attempt<S extends z.ZodMiniType>(
     request: GetRequest<S>,
     context: RequestContext,
     attempt: number,
@@ -142,7 +142,7 @@ export class PartnerCenterHttp {
     return answerOutcome(request.schema, response, text, context);
   }
 
-  private async authorization(request: GetRequest<z.ZodType>): Promise<string> {
+  private async authorization(request: GetRequest<z.ZodMiniType>): Promise<string> {
     try {
       return await this.options.tokens.authorization(request.tenant, request.target, request.signal);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from './zod';
 import { PartnerCenterError } from './errors';
 import { failureText } from './failureText';
 import { parseJson, parseJsonQuietly } from './json';
@@ -32,7 +32,7 @@ export type Outcome<T> = { readonly ok: true; readonly result: GetResult<T> } | 
 const TRANSIENT_STATUSES = new Set([408, 500, 502, 503, 504]);
 
 /** An answer whose body was read: a 2xx body parsed and validated, any other status a failure. */
-export function answerOutcome<S extends z.ZodType>(
+export function answerOutcome<S extends z.ZodMiniType>(
   schema: S,
   response: Response,
   text: string,
@@ -67,7 +67,7 @@ export function sendFailure(error: unknown, context: RequestContext, timedOutAft
   };
 }
 
-function bodyOutcome<S extends z.ZodType>(schema: S, status: number, text: string, context: RequestContext): Outcome<z.output<S>> {
+function bodyOutcome<S extends z.ZodMiniType>(schema: S, status: number, text: string, context: RequestContext): Outcome<z.output<S>> {
   let raw: unknown;
   try {
     raw = parseJson(text);

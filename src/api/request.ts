@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from './zod';
 import { type ApiTarget, assertTokenDestination, resolveApiUrl } from './auth';
 import { PartnerCenterError, type PartnerCenterErrorDetails } from './errors';
 import { failureText } from './failureText';
@@ -8,7 +8,7 @@ import type { TenantId } from './types';
 
 // Building one logical request: its URL (checked before a token goes anywhere), its ids and its headers.
 
-export interface GetRequest<S extends z.ZodType> {
+export interface GetRequest<S extends z.ZodMiniType> {
   readonly tenant: TenantId;
   readonly target: ApiTarget;
   /** `/v1/…`, a `links.*.uri` (with or without `/v1`), or an absolute URL on the API origin. */
@@ -45,7 +45,7 @@ export interface ClientIdentity {
 }
 
 /** Throws (sending nothing) when the URL is not one a token may go to. */
-export function requestContext(request: GetRequest<z.ZodType>): RequestContext {
+export function requestContext(request: GetRequest<z.ZodMiniType>): RequestContext {
   const url = resolveApiUrl(request.target.apiBase, request.uri);
   assertTokenDestination(url, request.target);
   if (request.within !== undefined) assertWithin(url, request.target.apiBase, request.within);
@@ -61,7 +61,7 @@ export function requestContext(request: GetRequest<z.ZodType>): RequestContext {
 }
 
 export function requestHeaders(
-  request: GetRequest<z.ZodType>,
+  request: GetRequest<z.ZodMiniType>,
   context: RequestContext,
   authorization: string,
   client: ClientIdentity,

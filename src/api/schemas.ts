@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { isRecord } from './json';
+import * as z from './zod';
 
 // Zod schemas for every Partner Center body the extension reads: customers, profiles, collections, the
 // relationship request and the error bodies.
@@ -7,30 +7,37 @@ import { isRecord } from './json';
 // Optional fields accept null as well as absence, because the real API sends both; null entries of a list
 // are dropped from the validated value (the raw body, kept beside it, still has them for the JSON tab).
 
-const text = z.string().nullish();
+const text = z.nullish(z.string());
 
 /** A list whose null entries are dropped. */
-function listOf<T extends z.ZodType>(item: T) {
-  return z.array(item.nullable()).transform((items) => items.filter((entry): entry is NonNullable<z.output<T>> => entry !== null));
+function listOf<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.array(z.nullable(item)),
+    z.transform((items: (z.output<T> | null)[]) => items.filter((entry): entry is NonNullable<z.output<T>> => entry !== null)),
+  );
 }
 
 /** A paging header, e.g. `MS-ContinuationToken`; one without a key or a value is dropped as absent. */
-const linkHeaderSchema = z
-  .looseObject({ key: text, value: text })
-  .transform((header) =>
+const linkHeaderSchema = z.pipe(
+  z.looseObject({ key: text, value: text }),
+  z.transform((header: { key?: string | null; value?: string | null; [field: string]: unknown }) =>
     typeof header.key === 'string' && typeof header.value === 'string'
       ? { ...header, key: header.key, value: header.value }
       : null,
-  );
+  ),
+);
 
 export const linkSchema = z.looseObject({
   uri: z.string(),
   method: text,
-  headers: listOf(linkHeaderSchema).nullish(),
+  headers: z.nullish(listOf(linkHeaderSchema)),
 });
 
 /** A link whose `uri` is null or missing leads nowhere: read as no link (paging falls back to `continuationToken`). */
-const optionalLink = z.preprocess((link) => (isRecord(link) && link.uri == null ? null : link), linkSchema.nullish());
+const optionalLink = z.pipe(
+  z.transform((link: unknown) => (isRecord(link) && link.uri == null ? null : link)),
+  z.nullish(linkSchema),
+);
 
 export const linksSchema = z.looseObject({
   self: optionalLink,
@@ -65,11 +72,11 @@ export const companyProfileSchema = z.looseObject({
   tenantId: text,
   domain: text,
   companyName: text,
-  address: addressSchema.nullish(),
+  address: z.nullish(addressSchema),
   email: text,
   organizationRegistrationNumber: text,
-  links: linksSchema.nullish(),
-  attributes: attributesSchema.nullish(),
+  links: z.nullish(linksSchema),
+  attributes: z.nullish(attributesSchema),
 });
 
 export const billingProfileSchema = z.looseObject({
@@ -80,9 +87,9 @@ export const billingProfileSchema = z.looseObject({
   culture: text,
   language: text,
   companyName: text,
-  defaultAddress: addressSchema.nullish(),
-  links: linksSchema.nullish(),
-  attributes: attributesSchema.nullish(),
+  defaultAddress: z.nullish(addressSchema),
+  links: z.nullish(linksSchema),
+  attributes: z.nullish(attributesSchema),
 });
 
 /** Documented values; any other string (e.g. "unknown") is tolerated and shown as received. */
@@ -90,17 +97,17 @@ export const KNOWN_RELATIONSHIPS = ['none', 'reseller', 'advisor', 'syndication'
 
 export const customerSchema = z.looseObject({
   /** The customer's tenant id: the one field without which a customer cannot be shown or opened. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   commerceId: text,
-  companyProfile: companyProfileSchema.nullish(),
-  billingProfile: billingProfileSchema.nullish(),
+  companyProfile: z.nullish(companyProfileSchema),
+  billingProfile: z.nullish(billingProfileSchema),
   relationshipToPartner: text,
-  allowDelegatedAccess: z.boolean().nullish(),
-  userCredentials: z.looseObject({ userName: text }).nullish(),
-  customDomains: listOf(z.string()).nullish(),
+  allowDelegatedAccess: z.nullish(z.boolean()),
+  userCredentials: z.nullish(z.looseObject({ userName: text })),
+  customDomains: z.nullish(listOf(z.string())),
   associatedPartnerId: text,
-  links: linksSchema.nullish(),
-  attributes: attributesSchema.nullish(),
+  links: z.nullish(linksSchema),
+  attributes: z.nullish(attributesSchema),
 });
 
 /** A list item that does not match its schema, read on its own: its issues carry their path from the body root. */
@@ -119,15 +126,18 @@ export type ItemResult<T> = { readonly ok: true; readonly value: T } | ({ readon
  * `items`, validated one by one: one broken customer must not hide its (up to 100) siblings, so an item that
  * fails becomes an invalid entry in its place. Null entries are dropped; an `items` that is not an array fails.
  */
-function itemsOf<T extends z.ZodType>(item: T) {
-  return z.array(z.unknown()).transform((items) =>
-    items.flatMap((entry, index): ItemResult<z.output<T>>[] => {
+function itemsOf<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.array(z.unknown()),
+    z.transform((items: unknown[]) =>
+      items.flatMap((entry, index): ItemResult<z.output<T>>[] => {
       if (entry === null) return [];
       const parsed = item.safeParse(entry);
       if (parsed.success) return [{ ok: true, value: parsed.data }];
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['items', index, ...issue.path] }));
       return [{ ok: false, index, issues, raw: entry }];
-    }),
+      }),
+    ),
   );
 }
 
@@ -136,29 +146,32 @@ function itemsOf<T extends z.ZodType>(item: T) {
  * is an empty page; a body without `items` is not a collection at all and fails. The value has `entries` (every
  * item in order, valid or not) and `items` (the valid ones).
  */
-export function collectionSchema<T extends z.ZodType>(item: T) {
-  return z
-    .looseObject({
-      totalCount: z.number().nullish(),
-      items: itemsOf(item)
-        .nullable()
-        .transform((items) => items ?? []),
-      links: linksSchema.nullish(),
-      continuationToken: text,
-      attributes: attributesSchema.nullish(),
-    })
-    .transform(({ items: entries, ...envelope }) => ({
-      ...envelope,
+export function collectionSchema<T extends z.ZodMiniType>(item: T) {
+  const envelope = z.looseObject({
+    totalCount: z.nullish(z.number()),
+    items: z.pipe(
+      z.nullable(itemsOf(item)),
+      z.transform((items: ItemResult<z.output<T>>[] | null) => items ?? []),
+    ),
+    links: z.nullish(linksSchema),
+    continuationToken: text,
+    attributes: z.nullish(attributesSchema),
+  });
+  return z.pipe(
+    envelope,
+    z.transform(({ items: entries, ...rest }: z.output<typeof envelope>) => ({
+      ...rest,
       entries,
       items: entries.flatMap((entry) => (entry.ok ? [entry.value] : [])),
-    }));
+    })),
+  );
 }
 
 export const customerCollectionSchema = collectionSchema(customerSchema);
 
 export const relationshipRequestSchema = z.looseObject({
-  url: z.string().min(1),
-  attributes: attributesSchema.nullish(),
+  url: z.string().check(z.minLength(1)),
+  attributes: z.nullish(attributesSchema),
 });
 
 // The three error-body formats Partner Center answers with.
@@ -168,7 +181,7 @@ export const apiFaultSchema = z.looseObject({
   code: z.union([z.number(), z.string()]),
   // Documented non-null, but a fault without one still has a code worth showing.
   description: text,
-  data: z.array(z.unknown()).nullish(),
+  data: z.nullish(z.array(z.unknown())),
   source: text,
 });
 
@@ -178,7 +191,7 @@ export const newErrorSchema = z.looseObject({
   message: z.string(),
   description: text,
   errorName: text,
-  isRetryable: z.boolean().nullish(),
+  isRetryable: z.nullish(z.boolean()),
 });
 
 /** C. The gateway's throttling body: `{statusCode: 429, message}`. */
@@ -238,7 +251,7 @@ export function readErrorBody(body: unknown): ErrorBodyInfo {
 }
 
 /** Renders a zod error as `path: problem` lines, e.g. `items[3].companyProfile.domain: expected string, received number`. */
-export function describeSchemaError(error: z.ZodError): string {
+export function describeSchemaError(error: z.core.$ZodError): string {
   return describeIssues(error.issues);
 }
 

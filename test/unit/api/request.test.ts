@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import * as z from 'zod';
+import * as z from '../../../src/api/zod';
 import { PartnerCenterError } from '../../../src/api/errors';
 import { type GetRequest, requestContext, requestHeaders } from '../../../src/api/request';
 
 // Building a request, without sending it: where it may go and which headers it can carry.
 
 const target = { cloud: 'local' as const, apiBase: 'http://127.0.0.1:7071' };
-const request = (uri: string, extra: Partial<GetRequest<z.ZodType>> = {}): GetRequest<z.ZodType> => ({
+const request = (uri: string, extra: Partial<GetRequest<z.ZodMiniType>> = {}): GetRequest<z.ZodMiniType> => ({
   tenant: 'default',
   target,
   uri,

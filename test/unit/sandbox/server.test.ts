@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { type z } from 'zod';
+import type * as z from '../../../src/api/zod';
 import {
   apiFaultSchema, billingProfileSchema, companyProfileSchema, customerCollectionSchema, customerSchema,
   gatewayErrorSchema, readErrorBody, relationshipRequestSchema,
@@ -74,7 +74,7 @@ const addFault = async (fault: Record<string, unknown>): Promise<string> => ((aw
 const requestLog = async (): Promise<LoggedRequest[]> => ((await admin('GET', 'requests')) as { requests: LoggedRequest[] }).requests;
 
 /** Parses with one of the project's schemas; a failure names the field. */
-function valid<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
+function valid<T extends z.ZodMiniType>(schema: T, body: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(body);
   assert.ok(result.success, `${what}: ${result.success ? '' : JSON.stringify(result.error.issues)}`);
   return result.data;
