@@ -46,6 +46,14 @@ interface Waiter {
   readonly reject: (reason: unknown) => void;
 }
 
+/**
+ * At most this many of one tenant's requests in flight at once. Without it a whole window's allowance (up to
+ * 500) left in one burst, and every other tenant's request then waited behind them at the server and in
+ * response parsing (measured by `npm run bench`, tenant isolation: 2.6 s behind 200). 16 in flight still
+ * carry 500 per minute with round trips of up to 1.9 s.
+ */
+export const MAX_IN_FLIGHT = 16;
+
 /** Added to `answeredAt`: the server's window edge may be inclusive, and clocks tick in whole milliseconds. */
 const ANSWERED_MARGIN_MS = 1;
 
@@ -73,6 +81,7 @@ export class RollingWindowGate {
     private limits: WindowLimits,
     private readonly now: () => number = monotonicNow,
     private readonly pacing: Pacing = 'windowed',
+    private readonly maxInFlight = MAX_IN_FLIGHT,
   ) {}
 
   /** Number of calls waiting at the gate. */
@@ -188,7 +197,7 @@ export class RollingWindowGate {
     this.timer = undefined;
     while (this.waiters.length > 0) {
       const readyAt = this.readyAt();
-      if (readyAt === undefined) return; // the oldest counted send is still in flight: its settle pumps again
+      if (readyAt === undefined) return; // waits on a send in flight (the oldest counted, or the in-flight cap): its settle pumps again
       const wait = readyAt - this.now();
       if (wait > 0) {
         // A timer may fire a fraction early, or early because capped (setTimer): pump re-checks and re-arms.
@@ -203,6 +212,8 @@ export class RollingWindowGate {
   private readyAt(): number | undefined {
     const { requests, windowMs } = this.limits;
     if (this.slots.length > requests) this.slots.splice(0, this.slots.length - requests);
+    // Every in-flight send is among the last `requests` slots: a slot leaves only once it has settled.
+    if (this.slots.filter((slot) => slot.arrivedBy === undefined).length >= this.maxInFlight) return undefined;
     const spaced = this.spacedFrom(this.slots.at(-1)?.sentAt, this.burst, this.now()) ?? 0;
     if (this.slots.length < requests) return Math.max(this.heldUntil, spaced);
     const oldest = this.slots[0]!;

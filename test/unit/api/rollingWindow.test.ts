@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { isCancellation } from '../../../src/api/errors';
-import { RollingWindowGate, unansweredMarginMs } from '../../../src/api/rollingWindow';
+import { MAX_IN_FLIGHT, RollingWindowGate, type SendSlot, unansweredMarginMs } from '../../../src/api/rollingWindow';
 import { monotonicNow } from '../../../src/api/timing';
 import { settle } from './support';
 
@@ -8,6 +8,9 @@ import { settle } from './support';
 
 /** Resolves with the time the gate granted the call. */
 const grantTime = (gate: RollingWindowGate, signal?: AbortSignal) => gate.acquire(signal).then((slot) => ({ slot, at: monotonicNow() }));
+
+/** Lets every grant already due resolve (grants happen synchronously in the gate, then in promise callbacks). */
+const eventLoopTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('rolling-window gate', () => {
   it('lets N sends go at once, then the next one a window after the oldest was answered', async () => {
@@ -35,6 +38,22 @@ describe('rolling-window gate', () => {
     first.slot.answered();
     const answeredAt = monotonicNow();
     assert.ok((await second).at - answeredAt >= 50);
+    gate.dispose();
+  });
+
+  it('keeps at most MAX_IN_FLIGHT sends in flight, the next going when one settles, however large the window', async () => {
+    const gate = new RollingWindowGate({ requests: 500, windowMs: 60_000 });
+    const granted: SendSlot[] = [];
+    const calls = Array.from({ length: MAX_IN_FLIGHT + 2 }, () => gate.acquire().then((slot) => granted.push(slot)));
+    await eventLoopTurn();
+    assert.equal(granted.length, MAX_IN_FLIGHT, 'the rest wait although the window allows them');
+    assert.equal(gate.waiting, 2);
+    granted[0]!.answered();
+    await eventLoopTurn();
+    assert.equal(granted.length, MAX_IN_FLIGHT + 1, 'an answer lets exactly one more go');
+    granted[1]!.failed();
+    await Promise.all(calls);
+    assert.equal(gate.waiting, 0);
     gate.dispose();
   });
 
