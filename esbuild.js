@@ -110,7 +110,7 @@ function configs() {
     const ui = glob('test/ui');
     if (ui.length) all.push(nodeTool(ui, 'out', { external: ['playwright-core'] }));
     const bench = glob('test/bench');
-    if (bench.length) all.push(nodeTool(bench, 'out'));
+    if (bench.length) all.push(nodeTool(bench, 'out', { external: ['esbuild'] })); // esbuild's API runs its own binary
   }
   return all;
 }
