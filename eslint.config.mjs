@@ -27,6 +27,7 @@ const PURE = [
   'src/auth/rerunner.ts',
   'src/auth/scopes.ts',
   'src/auth/tokens.ts',
+  'src/links/**',
 ];
 
 /**
@@ -42,6 +43,7 @@ const LAYERS = {
   webview: ['commands', 'documents', 'export', 'tree', 'extension'],
   documents: ['commands', 'export', 'tree', 'webview', 'extension'],
   commands: ['extension'],
+  links: ['auth', 'commands', 'documents', 'export', 'tree', 'webview', 'config', 'services', 'extension'],
 };
 
 /** Import paths that reach `name` (a folder or a top-level module of src/) from anywhere below src/. */

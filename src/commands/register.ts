@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { registerAccountCommands } from './accountCommands';
 import { registerCustomerCommands } from './customerCommands';
 import { registerExportCommands } from './exportCommands';
+import { registerPortalCommands } from './portalCommands';
 import { registerRelationshipCommands } from './relationshipCommands';
 import type { CommandTargets } from './targets';
 import { registerTreeCommands } from './treeCommands';
@@ -15,6 +16,7 @@ export function registerCommands(services: Services, targets: CommandTargets): v
     ...registerCustomerCommands(services, targets),
     ...registerRelationshipCommands(services),
     ...registerExportCommands(services),
+    ...registerPortalCommands(services),
   ];
   services.context.subscriptions.push(...registrations);
 }
