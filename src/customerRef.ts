@@ -82,3 +82,10 @@ export class CustomerMap<V> {
     for (const entry of [...this.entries.values()]) yield [entry.ref, entry.value];
   }
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A customer id as Partner Center writes them (a GUID, in either case): what a lookup by id and a link accept. */
+export function isCustomerGuid(text: string): boolean {
+  return GUID.test(text);
+}

@@ -6,6 +6,7 @@ import { overrideCloudApiBase } from './api/clouds';
 import { toXLocale } from './api/locale';
 import * as z from './api/zod';
 import { SessionManager } from './auth/session';
+import { registerCustomerLinks } from './commands/customerLinks';
 import { registerCommands } from './commands/register';
 import { ConfigStore } from './config';
 import { registerCustomerDocuments } from './documents/customerJsonProvider';
@@ -55,6 +56,8 @@ function wire(context: vscode.ExtensionContext) {
   const documents = registerCustomerDocuments(services);
   context.subscriptions.push(customers, billing, documents);
   registerCommands(services, { customers, billing, documents });
+  const links = registerCustomerLinks(services, { customers, billing, documents });
+  context.subscriptions.push(links);
 
   void session.evaluate();
 
@@ -70,7 +73,7 @@ function wire(context: vscode.ExtensionContext) {
           useHttpTimings: client.useHttpTimings.bind(client),
         }
       : undefined;
-  return { client, session, customers, billing, documents, testing };
+  return { client, session, customers, billing, documents, links, testing };
 }
 
 /** Strings of the api/ layer (which cannot import vscode) and zod's messages follow VS Code's display language. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Customer } from '../api/schemas';
-import type { CustomerRef } from '../customerRef';
+import { type CustomerRef, isCustomerGuid } from '../customerRef';
 import { errorMessage } from '../api/errors';
 import { customerDisplayName, customerDomain } from '../presentation/customerFacts';
 import { literalText } from '../presentation/literalText';
@@ -89,7 +89,12 @@ export class SearchItems {
         items.push(this.message(more, 'info', tenantId));
       }
     }
-    if (!items.length) items.push(this.message(vscode.l10n.t('No customer name or domain starts with "{0}"', text)));
+    if (!items.length) {
+      const none = isCustomerGuid(text)
+        ? vscode.l10n.t('No customer with id {0} in the configured partner tenants', text)
+        : vscode.l10n.t('No customer name or domain starts with "{0}"', text);
+      items.push(this.message(none));
+    }
     return items;
   }
 }

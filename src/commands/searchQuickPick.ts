@@ -29,7 +29,7 @@ export async function showCustomerSearch(services: Services, options: CustomerSe
   const items = new SearchItems(settings.tenants.length > 1, options.offerFilter);
   const quickPick = vscode.window.createQuickPick<SearchItem>();
   quickPick.title = options.title;
-  quickPick.placeholder = vscode.l10n.t('Type the beginning of a company name or domain');
+  quickPick.placeholder = vscode.l10n.t('Type the beginning of a company name or domain, or a customer id');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { cloudLabel } from '../api/clouds';
 import { errorMessage } from '../api/errors';
 import type { Customer } from '../api/schemas';
-import { type CustomerRef, customerRef } from '../customerRef';
+import { type CustomerRef, customerRef, isCustomerGuid } from '../customerRef';
 import type { Services } from '../services';
 import type { Settings } from '../settings';
 import { CustomersTreeProvider } from './customersTreeProvider';
@@ -117,7 +117,9 @@ class CustomersViewController implements CustomersView {
       const message =
         text === undefined
           ? vscode.l10n.t('No customers')
-          : vscode.l10n.t('No customers whose name or domain starts with "{0}"', text);
+          : isCustomerGuid(text)
+            ? vscode.l10n.t('No customer with id {0} in this partner tenant', text)
+            : vscode.l10n.t('No customers whose name or domain starts with "{0}"', text);
       nodes.push(new MessageNode(NodeIds.emptyList(tenantId), message, parent));
     }
     return nodes;

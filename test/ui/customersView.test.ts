@@ -335,7 +335,7 @@ for (const locale of ['en', 'fr'] as const) {
       await wb.viewTitleAction(wb.strings['command.search']).click();
       const input = wb.page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: UI_TIMEOUT_MS });
-      assert.equal(await input.getAttribute('placeholder'), wb.t('Type the beginning of a company name or domain'));
+      assert.equal(await input.getAttribute('placeholder'), wb.t('Type the beginning of a company name or domain, or a customer id'));
       await input.fill(prefix);
       // Once the server's matches are listed, the row that filters the view is still the first one.
       const pickRows = wb.page.locator('.quick-input-list .monaco-list-row');

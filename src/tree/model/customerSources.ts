@@ -1,4 +1,6 @@
-import type { CustomerSearchField, PartnerCenterApi, RequestOptions } from '../../api/types';
+import { isPartnerCenterError } from '../../api/errors';
+import type { CustomerPage, CustomerSearchField, PartnerCenterApi, RequestOptions } from '../../api/types';
+import { isCustomerGuid } from '../../customerRef';
 import type { PageFetcher } from './pagedCustomerList';
 
 /** Search matches a prefix of either field; the results of both are merged by id. */
@@ -12,15 +14,35 @@ export function fullListFetchers(client: Pick<PartnerCenterApi, 'listCustomers'>
   return [(cursor, options) => client.listCustomers(tenantId, cursor, decorate(options))];
 }
 
-/** The sources of a tenant's search results: name prefix and domain prefix. */
+/**
+ * The sources of a tenant's search results: name prefix and domain prefix; for a GUID (a tenant id pasted from a
+ * ticket), the customer with that id instead.
+ */
 export function searchFetchers(
-  client: Pick<PartnerCenterApi, 'searchCustomers'>,
+  client: Pick<PartnerCenterApi, 'searchCustomers' | 'getCustomer'>,
   tenantId: string,
   text: string,
   decorate: OptionsDecorator,
 ): PageFetcher[] {
+  if (isCustomerGuid(text)) return [(_cursor, options) => customerById(client, tenantId, text, decorate(options))];
   return SEARCH_FIELDS.map(
     (field): PageFetcher =>
       (cursor, options) => client.searchCustomers(tenantId, field, text, cursor, decorate(options)),
   );
+}
+
+/** One GET by id (cached, throttled) as a page of matches: the customer, or none when the tenant has no such customer (404). */
+async function customerById(
+  client: Pick<PartnerCenterApi, 'getCustomer'>,
+  tenantId: string,
+  customerId: string,
+  options: RequestOptions,
+): Promise<CustomerPage> {
+  try {
+    const { value } = await client.getCustomer(tenantId, customerId, options);
+    return { customers: [value], entries: [{ kind: 'customer', customer: value }] };
+  } catch (error) {
+    if (isPartnerCenterError(error) && error.status === 404) return { customers: [], entries: [] };
+    throw error;
+  }
 }
