@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { registerAccountCommands } from './accountCommands';
 import { registerCustomerCommands } from './customerCommands';
 import { registerExportCommands } from './exportCommands';
+import { registerPinCommands } from './pinCommands';
 import { registerPortalCommands } from './portalCommands';
 import { registerRelationshipCommands } from './relationshipCommands';
 import type { CommandTargets } from './targets';
@@ -17,6 +18,7 @@ export function registerCommands(services: Services, targets: CommandTargets): v
     ...registerRelationshipCommands(services),
     ...registerExportCommands(services),
     ...registerPortalCommands(services),
+    ...registerPinCommands(services, targets.customers),
   ];
   services.context.subscriptions.push(...registrations);
 }

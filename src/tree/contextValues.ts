@@ -14,6 +14,9 @@ export const ContextToken = {
   loadMore: 'loadMore',
   message: 'message',
   error: 'error',
+  /** A pinned customer (in the Pinned node or in a list), or the error row of a pinned customer that is gone. */
+  pinned: 'pinned',
+  pinnedGroup: 'pinnedGroup',
 } as const;
 
 export type ContextToken = (typeof ContextToken)[keyof typeof ContextToken];

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { cloudLabel } from '../api/clouds';
-import { errorMessage } from '../api/errors';
+import { errorMessage, isPartnerCenterError } from '../api/errors';
 import type { Customer } from '../api/schemas';
 import { type CustomerRef, customerRef, isCustomerGuid } from '../customerRef';
 import type { Services } from '../services';
 import type { Settings } from '../settings';
 import { CustomersTreeProvider } from './customersTreeProvider';
 import { CustomersState } from './model/customersState';
+import { Pins } from './model/pins';
 import type { ListEntry } from './model/pagedCustomerList';
 import { affectsCustomerLists } from './model/settingsChange';
 import { NodeIds } from './nodeIds';
@@ -15,6 +16,7 @@ import { NodeRegistry } from './nodeRegistry';
 import type { CustomerNode } from './nodes/customerNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { ErrorNode, MessageNode } from './nodes/messageNode';
+import { GonePinNode, type PinnedNode } from './nodes/pinnedNode';
 import type { TenantNode } from './nodes/tenantNode';
 import type { TreeNode } from './nodes/treeNode';
 import { customersViewMessage } from './viewMessage';
@@ -31,6 +33,8 @@ export interface ActionOptions {
 export interface CustomersView extends vscode.Disposable {
   readonly provider: CustomersTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
+  /** The pinned customers of each tenant (globalState, per cloud), shown first in a Pinned node. */
+  readonly pins: Pins;
   /** The active search text, undefined when the view shows the full lists. */
   readonly searchText: string | undefined;
   /** Reloads every configured tenant. */
@@ -59,12 +63,16 @@ export function registerCustomersView(services: Services): CustomersView {
 class CustomersViewController implements CustomersView {
   readonly provider: CustomersTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
+  readonly pins: Pins;
   private readonly state: CustomersState;
   private readonly nodes = new NodeRegistry(this);
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
     this.state = new CustomersState(services.client);
+    const globalState = services.context.globalState;
+    this.pins = new Pins(globalState, () => (services.config.current.ok ? services.config.current.settings.cloud : ''));
+    globalState.setKeysForSync(this.pins.syncKeys());
     this.provider = new CustomersTreeProvider(() => this.roots());
     this.view = vscode.window.createTreeView(CUSTOMERS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(
@@ -75,6 +83,10 @@ class CustomersViewController implements CustomersView {
         else this.updateMessage();
       }),
       services.session.onDidChange(() => this.reset()),
+      this.pins.onDidChange(() => {
+        globalState.setKeysForSync(this.pins.syncKeys());
+        this.provider.refresh(undefined);
+      }),
       // Fetched elsewhere (a billing panel's Refresh): an expanded customer shows the same, newest data.
       services.client.onDidFetchCustomer(({ tenant, customerId, fetched }) => {
         const ref = customerRef(tenant, customerId);
@@ -107,6 +119,8 @@ class CustomersViewController implements CustomersView {
     }
     const list = this.state.listOf(tenantId);
     const nodes: TreeNode[] = list.entries.map((entry) => this.entryNode(tenantId, entry, parent));
+    // Pinned first, while the view shows the full lists (a search shows its matches only).
+    if (this.state.searchText === undefined && this.pins.of(tenantId).length) nodes.unshift(this.nodes.pinnedGroup(tenantId, parent));
     if (list.error !== undefined) {
       nodes.push(new ErrorNode(NodeIds.error(tenantId), list.error, parent, (correlationId) => this.retryList(tenantId, correlationId)));
     } else if (list.hasMore && list.pagesLoaded > 0) {
@@ -139,6 +153,29 @@ class CustomersViewController implements CustomersView {
     return node.detailNodes(fetched.value);
   }
 
+  /** A tenant's pinned customers, each loaded by id (cached, throttled); one that is gone (404) offers Unpin. */
+  async pinnedChildren(group: PinnedNode): Promise<TreeNode[]> {
+    const refs = this.pins.of(group.tenantId);
+    const correlationId = randomUUID();
+    const pending = refs.map((ref) => this.state.detailsOf(ref)).filter((details) => !details.settled);
+    if (pending.length) await this.withProgress(Promise.all(pending.map((details) => details.ensure(correlationId))));
+    return refs.map((ref): TreeNode => {
+      const details = this.state.detailsOf(ref);
+      if (details.value) return this.nodes.pinnedCustomer(group, details.value.value);
+      const error = details.error;
+      if (isPartnerCenterError(error) && error.status === 404) return new GonePinNode(ref.tenantId, ref.customerId, error, group);
+      const retry = async (retryId: string) => {
+        await this.withProgress(this.state.retryCustomer(ref, retryId));
+        this.provider.refresh(group);
+      };
+      return new ErrorNode(NodeIds.error(NodeIds.pinnedCustomer(ref)), error, group, retry);
+    });
+  }
+
+  isPinned(ref: CustomerRef): boolean {
+    return this.pins.isPinned(ref);
+  }
+
   // ---- operations ----
 
   refreshAll(options: ActionOptions = {}): Promise<void> {
@@ -151,9 +188,9 @@ class CustomersViewController implements CustomersView {
 
   async refreshCustomer(target: CustomerRef, options: ActionOptions = {}): Promise<void> {
     await this.withProgress(this.state.refreshCustomer(target, options.correlationId));
-    const node = this.nodes.existingCustomer(target);
-    if (node) {
-      const fetched = this.state.fetchedDetails(target);
+    const fetched = this.state.fetchedDetails(target);
+    for (const node of [this.nodes.existingCustomer(target), this.nodes.existingPinned(target)]) {
+      if (!node) continue;
       if (fetched) node.update(fetched.value);
       this.provider.refresh(node);
     }
@@ -248,10 +285,11 @@ class CustomersViewController implements CustomersView {
   }
 
   private rerenderCustomer(ref: CustomerRef, customer: Customer): void {
-    const node = this.nodes.existingCustomer(ref);
-    if (!node) return;
-    node.update(customer);
-    this.provider.refresh(node);
+    for (const node of [this.nodes.existingCustomer(ref), this.nodes.existingPinned(ref)]) {
+      if (!node) continue;
+      node.update(customer);
+      this.provider.refresh(node);
+    }
   }
 
   /** Where a tenant's list is shown: under its tenant node, or at the root when it is the only tenant. */

@@ -16,4 +16,7 @@ export const NodeIds = {
   loadMore: (tenantId: string): string => `${tenantId}/#loadMore`,
   /** A list item that could not be read, by its place in the list. */
   invalidEntry: (tenantId: string, key: string): string => `${tenantId}/#invalid/${key}`,
+  /** The Pinned node of a tenant, and a customer in it (the same customer may also be in the list below). */
+  pinnedGroup: (tenantId: string): string => `${tenantId}/#pinned`,
+  pinnedCustomer: (ref: CustomerRef): string => `${ref.tenantId}/#pinned/${ref.customerId}`,
 } as const;

@@ -1,7 +1,9 @@
 import type { Customer } from '../api/schemas';
 import { type CustomerRef, CustomerMap, customerRef } from '../customerRef';
 import { type CustomerDetailsSource, CustomerNode } from './nodes/customerNode';
+import { PinnedNode, type PinnedCustomersSource } from './nodes/pinnedNode';
 import { type CustomerListSource, TenantNode } from './nodes/tenantNode';
+import type { TreeNode } from './nodes/treeNode';
 
 /**
  * The tenant and customer nodes of the tree, one object per row: `onDidChangeTreeData` and `TreeView.reveal`
@@ -10,8 +12,10 @@ import { type CustomerListSource, TenantNode } from './nodes/tenantNode';
 export class NodeRegistry {
   private readonly customers = new CustomerMap<CustomerNode>();
   private readonly tenants = new Map<string, TenantNode>();
+  private readonly pinnedCustomers = new CustomerMap<CustomerNode>();
+  private readonly pinnedGroups = new Map<string, PinnedNode>();
 
-  constructor(private readonly source: CustomerDetailsSource & CustomerListSource) {}
+  constructor(private readonly source: CustomerDetailsSource & CustomerListSource & PinnedCustomersSource) {}
 
   /**
    * The node of a customer in a list, made once per place in the tree. `newer` is true when the tree holds
@@ -34,6 +38,31 @@ export class NodeRegistry {
     return this.customers.get(ref);
   }
 
+  /** The node of a customer in its tenant's Pinned node, made once. */
+  pinnedCustomer(group: PinnedNode, customer: Customer): CustomerNode {
+    const ref = customerRef(group.tenantId, customer.id);
+    let node = this.pinnedCustomers.get(ref);
+    if (!node || node.parent !== group) {
+      node = new CustomerNode(group.tenantId, customer, group, this.source, true);
+      this.pinnedCustomers.set(ref, node);
+    }
+    node.update(customer);
+    return node;
+  }
+
+  existingPinned(ref: CustomerRef): CustomerNode | undefined {
+    return this.pinnedCustomers.get(ref);
+  }
+
+  pinnedGroup(tenantId: string, parent: TreeNode | undefined): PinnedNode {
+    let node = this.pinnedGroups.get(tenantId);
+    if (!node || node.parent !== parent) {
+      node = new PinnedNode(tenantId, parent, this.source);
+      this.pinnedGroups.set(tenantId, node);
+    }
+    return node;
+  }
+
   tenant(tenantId: string, cloudLabel: string): TenantNode {
     let node = this.tenants.get(tenantId);
     if (!node) {
@@ -46,5 +75,7 @@ export class NodeRegistry {
   clear(): void {
     this.customers.clear();
     this.tenants.clear();
+    this.pinnedCustomers.clear();
+    this.pinnedGroups.clear();
   }
 }

@@ -14,6 +14,8 @@ import type { TreeNode } from './treeNode';
 /** Loads a customer's details (one request) and returns its children; the view implements it. */
 export interface CustomerDetailsSource {
   customerChildren(node: CustomerNode): Promise<TreeNode[]>;
+  /** Whether the customer is pinned: its rows (in a list or in Pinned) offer Unpin instead of Pin. */
+  isPinned(ref: CustomerRef): boolean;
 }
 
 const DETAIL_ICONS: Readonly<Record<string, string>> = {
@@ -23,7 +25,7 @@ const DETAIL_ICONS: Readonly<Record<string, string>> = {
   associatedPartnerId: 'person',
 };
 
-/** A customer: company name and domain; expands to its profiles and facts. Id `tenant/customer`. */
+/** A customer: company name and domain; expands to its profiles and facts. Id `tenant/customer` (`tenant/#pinned/customer` in Pinned). */
 export class CustomerNode implements TreeNode, CustomerRef {
   readonly id: string;
   /** The list item, replaced by the full customer once its details were fetched. */
@@ -34,8 +36,11 @@ export class CustomerNode implements TreeNode, CustomerRef {
     customer: Customer,
     readonly parent: TreeNode | undefined,
     private readonly source: CustomerDetailsSource,
+    /** Shown in the tenant's Pinned node rather than in its list. */
+    readonly inPinned = false,
   ) {
-    this.id = NodeIds.customer({ tenantId, customerId: customer.id });
+    const ref = { tenantId, customerId: customer.id };
+    this.id = inPinned ? NodeIds.pinnedCustomer(ref) : NodeIds.customer(ref);
     this.shownCustomer = customer;
   }
 
@@ -72,7 +77,11 @@ export class CustomerNode implements TreeNode, CustomerRef {
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon('briefcase');
-    item.contextValue = contextValue(ContextToken.customer, domain !== undefined && ContextToken.hasDomain);
+    item.contextValue = contextValue(
+      ContextToken.customer,
+      domain !== undefined && ContextToken.hasDomain,
+      this.source.isPinned(this) && ContextToken.pinned,
+    );
     item.accessibilityInformation = { label: customerAccessibilityLabel(this.shownCustomer) };
     return item;
   }
