@@ -1,11 +1,12 @@
 // The admin API under `/_sandbox/`: request log, fault injection, run-time config, reset, tenants.
 // No auth, never rate-limited, never logged: it is the tests' side door, not part of Partner Center.
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type BillingProfileStore } from './billingProfiles';
 import { parseFaultSpec, type FaultTable } from './faults';
 import { type RateLimit, type RollingWindowLimiter } from './rateLimiter';
 import { writeAdminReply } from './reply';
 import { type RequestLog } from './requestLog';
-import { seedTenants } from './seed';
+import { seedTenants, type SandboxTenant } from './seed';
 import { splitPath } from './paths';
 
 export const ADMIN_PREFIX = '/_sandbox/';
@@ -22,6 +23,9 @@ export interface SandboxState {
   readonly limiter: RollingWindowLimiter;
   readonly faults: FaultTable;
   readonly log: RequestLog;
+  readonly tenants: readonly SandboxTenant[];
+  /** The billing profiles written (by PUTs and by `POST billing-profiles`); reset restores the seeded ones. */
+  readonly profiles: BillingProfileStore;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -107,7 +111,10 @@ export async function handleAdmin(state: SandboxState, req: IncomingMessage, res
       if (typeof change.bom === 'boolean') state.bom = change.bom;
       return reply(200, currentConfig(state));
     }
+    case 'POST billing-profiles':
+      return changeBillingProfile(state, body.value, reply, fail);
     case 'POST reset':
+      state.profiles.clear();
       state.faults.clear();
       state.log.clear();
       state.limiter.configure(state.initial.rateLimit);
@@ -119,10 +126,32 @@ export async function handleAdmin(state: SandboxState, req: IncomingMessage, res
         seedTenants().map((t) => ({ id: t.id, name: t.name, partnerTenantId: t.partnerTenantId, customerCount: t.customers.length })),
       );
     default: {
-      const known = ['requests', 'faults', 'config', 'reset', 'tenants'];
+      const known = ['requests', 'faults', 'config', 'reset', 'tenants', 'billing-profiles'];
       return known.includes(route) || faultId
         ? fail(405, `${method} is not supported on ${pathname}.`)
         : fail(404, `Unknown admin route ${pathname}. Routes: ${known.map((r) => ADMIN_PREFIX + r).join(', ')}.`);
     }
   }
+}
+
+/**
+ * `POST /_sandbox/billing-profiles` `{ tenant, customerId, change }`: someone else edits the profile (the dashboard,
+ * PowerShell) behind the client's back: the same write as a PUT, without an etag check; the profile gets a new etag.
+ */
+function changeBillingProfile(
+  state: SandboxState,
+  value: unknown,
+  reply: (status: number, value: unknown) => void,
+  fail: (status: number, error: string) => void,
+): void {
+  const request = (value ?? {}) as { tenant?: unknown; customerId?: unknown; change?: unknown };
+  if (typeof request.tenant !== 'string' || typeof request.customerId !== 'string') {
+    return fail(400, 'Expected {"tenant": "<tenant id>", "customerId": "<customer id>", "change": {…billing profile fields}}.');
+  }
+  const tenant = state.tenants.find((t) => t.id === request.tenant);
+  const customer = tenant?.customers.find((c) => c.id.toLowerCase() === String(request.customerId).toLowerCase());
+  if (!tenant || !customer) return fail(404, `No customer ${request.customerId} in tenant ${request.tenant}.`);
+  const written = state.profiles.write({ tenantId: tenant.id, customer, body: request.change, expectedEtag: undefined });
+  if (!written.ok) return reply(written.reply.status, written.reply.body);
+  return reply(200, written.profile);
 }

@@ -33,6 +33,14 @@ export class SandboxAdmin {
     await this.call('PUT', 'config', config);
   }
 
+  /**
+   * Someone else edits a customer's billing profile (camelCase fields, `defaultAddress` partial): the profile as
+   * stored, with its new etag.
+   */
+  async changeBillingProfile(tenant: string, customerId: string, change: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return (await this.call('POST', 'billing-profiles', { tenant, customerId, change })) as Record<string, unknown>;
+  }
+
   async reset(): Promise<void> {
     await this.call('POST', 'reset');
   }

@@ -8,8 +8,9 @@ import {
   decodeToken, encodeToken, filterJson, matchesFilter, parseFilter, type CustomerFilter, type PagePosition,
 } from './paging';
 import { splitPath, withoutVersion } from './paths';
+import { type BillingProfileStore } from './billingProfiles';
 import { apiFault, type Reply } from './reply';
-import { type SandboxTenant } from './seed';
+import { type SandboxCustomer, type SandboxTenant } from './seed';
 import { link, type WireLink } from './seedModel';
 
 export const MAX_PAGE_SIZE = 500;
@@ -20,7 +21,16 @@ export interface ApiRequest {
   /** Path and query as received. */
   readonly path: string;
   readonly headers: IncomingHttpHeaders;
+  /** The billing profiles as written so far. */
+  readonly profiles: BillingProfileStore;
+  /** A PUT's body, parsed (undefined when empty; `invalidJson` when it is not JSON). */
+  readonly body?: unknown;
+  /** False: a fault answers this PUT before it reaches the route, so nothing is written. */
+  readonly applyWrites?: boolean;
 }
+
+/** A PUT body that is not JSON. */
+export const INVALID_JSON = Symbol('invalid JSON');
 
 const notFound = (path: string): Reply =>
   apiFault(404, 1000, `The requested resource ${path} was not found.`);
@@ -34,10 +44,11 @@ export function answerApi(request: ApiRequest): Reply {
   const segments = trimmed.split('/').slice(1).map(decodeSegment);
   const route = matchRoute(segments);
   if (!route) return notFound(pathname);
-  if (request.method !== 'GET') {
-    return apiFault(405, 405, `The method ${request.method} is not allowed on ${pathname}.`, { Allow: 'GET' });
+  const allowed = route.name === 'billing' ? ['GET', 'PUT'] : ['GET'];
+  if (!allowed.includes(request.method)) {
+    return apiFault(405, 405, `The method ${request.method} is not allowed on ${pathname}.`, { Allow: allowed.join(', ') });
   }
-  const { tenant } = request;
+  const { tenant, profiles } = request;
   switch (route.name) {
     case 'list':
       return listCustomers(tenant, new URLSearchParams(query), request.headers);
@@ -46,8 +57,10 @@ export function answerApi(request: ApiRequest): Reply {
     default: {
       const customer = tenant.customers.find((c) => c.id.toLowerCase() === route.customerId.toLowerCase());
       if (!customer) return apiFault(404, 1000, `Customer ${route.customerId} was not found.`);
-      if (route.name === 'customer') return ok(customer);
-      return ok(route.name === 'company' ? companyProfileDocument(customer) : billingProfileDocument(customer));
+      const current = profiles.customer(tenant.id, customer);
+      if (route.name === 'billing' && request.method === 'PUT') return putBillingProfile(request, current);
+      if (route.name === 'customer') return ok(current);
+      return ok(route.name === 'company' ? companyProfileDocument(current) : billingProfileDocument(current));
     }
   }
 }
@@ -77,6 +90,39 @@ function decodeSegment(segment: string): string | undefined {
 }
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
+
+/**
+ * `PUT …/profiles/billing`: the etag from `If-Match` (quotes stripped) or else the body's `attributes.etag` (any
+ * casing); a PUT with neither is refused, as Partner Center needs one for concurrency detection.
+ */
+function putBillingProfile(request: ApiRequest, customer: SandboxCustomer): Reply {
+  // A fault answers instead (a dropped connection, a timeout) before the write: nothing is applied.
+  if (request.applyWrites === false) return apiFault(503, 503, 'Not applied: a fault answered first.');
+  if (request.body === INVALID_JSON) return badRequest(2000, 'The request body is not valid JSON.');
+  const etag = ifMatch(request.headers) ?? bodyEtag(request.body);
+  if (etag === undefined) return badRequest(2000, 'An etag is required (If-Match header or attributes.etag).');
+  const written = request.profiles.write({ tenantId: request.tenant.id, customer, body: request.body, expectedEtag: etag });
+  if (!written.ok) return written.reply;
+  return ok(billingProfileDocument({ ...customer, billingProfile: written.profile }));
+}
+
+function ifMatch(headers: IncomingHttpHeaders): string | undefined {
+  const value = header(headers, 'if-match')?.trim();
+  if (!value || value === '*') return undefined;
+  return value.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
+function bodyEtag(body: unknown): string | undefined {
+  const attributes = caseless(body, 'attributes');
+  const etag = caseless(attributes, 'etag');
+  return typeof etag === 'string' && etag !== '' ? etag : undefined;
+}
+
+function caseless(value: unknown, name: string): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const key = Object.keys(value).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : (value as Record<string, unknown>)[key];
+}
 
 /** Query parameter names are case-insensitive, as ASP.NET binds them. */
 function param(params: URLSearchParams, name: string): string | null {

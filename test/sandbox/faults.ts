@@ -24,6 +24,11 @@ export interface FaultSpec {
   /** For `schema`: the field to break (`items[0].id`) and the value to put there. */
   readonly field?: string;
   readonly value?: unknown;
+  /**
+   * For a write (PUT) this fault answers instead of the route (drop, hang, status): true = the write is applied
+   * first and then the answer is lost (a timeout after Partner Center saved); default false = nothing is written.
+   */
+  readonly writeApplied?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -49,6 +54,7 @@ export type FaultOutcome =
 const FIELD_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*$/;
 const SPEC_KEYS = new Set([
   'method', 'path', 'pathRegex', 'tenant', 'times', 'skip', 'status', 'headers', 'body', 'delayMs', 'kind', 'field', 'value',
+  'writeApplied',
 ]);
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
@@ -74,6 +80,7 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
   for (const key of ['times', 'skip', 'delayMs'] as const) {
     if (o[key] !== undefined && !isCount(o[key])) return `"${key}" must be a whole number ≥ 0.`;
   }
+  if (o.writeApplied !== undefined && typeof o.writeApplied !== 'boolean') return '"writeApplied" must be true or false.';
   if (o.status !== undefined && !(Number.isInteger(o.status) && (o.status as number) >= 100 && (o.status as number) <= 599)) {
     return '"status" must be an HTTP status code (100–599).';
   }
@@ -176,6 +183,12 @@ export function breakSchema(body: unknown, field?: string, value?: unknown): { b
 function truncated(reply: Reply): string {
   const text = reply.raw ? String(reply.body) : JSON.stringify(reply.body);
   return text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+}
+
+/** Whether the fault answers instead of the route (the normal answer is never sent). */
+export function faultInterrupts(fault: FaultSpec): boolean {
+  const kind = fault.kind ?? (fault.status !== undefined || fault.body !== undefined ? 'status' : undefined);
+  return kind === 'drop' || kind === 'hang' || kind === 'status';
 }
 
 /** What a fault does to a request whose normal answer is `normal`. */

@@ -15,6 +15,7 @@ export interface WireAddress {
   readonly state?: string | null;
   readonly addressLine1?: string | null;
   readonly addressLine2?: string | null;
+  readonly addressLine3?: string | null;
   readonly postalCode?: string | null;
   readonly firstName?: string | null;
   readonly lastName?: string | null;

@@ -5,9 +5,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { type AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { checkRateLimit, handleAdmin, isAdminPath, type SandboxState } from './admin';
-import { answerApi } from './api';
+import { INVALID_JSON, answerApi } from './api';
+import { BillingProfileStore } from './billingProfiles';
 import { authenticate } from './auth';
-import { FaultTable, faultOutcome } from './faults';
+import { FaultTable, faultOutcome, faultInterrupts } from './faults';
 import { RollingWindowLimiter, type RateLimit } from './rateLimiter';
 import { apiFault, throttled, writeReply, type Reply } from './reply';
 import { RequestLog, type LoggedRequest } from './requestLog';
@@ -68,6 +69,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     limiter: new RollingWindowLimiter(rateLimit),
     faults: new FaultTable(),
     log: new RequestLog(),
+    tenants,
+    profiles: new BillingProfileStore(),
   };
   const timers = new Set<NodeJS.Timeout>();
   /** Runs a (possibly delayed) answer; an error in it must not escape a timer and end the host process. */
@@ -89,11 +92,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     writeReply(res, req.headers, reply, { bom: forceBom || state.bom });
   };
 
-  const handleApi = (req: IncomingMessage, res: ServerResponse, arrival: number): void => {
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, arrival: number): Promise<void> => {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const entry = state.log.record(arrival, method, path, req.headers);
-    req.resume(); // Bodies are not read by any API route; drain them so the connection stays usable.
+    // Only a PUT's body is read (bounded); any other is drained so the connection stays usable.
+    const body = method === 'PUT' ? await readApiBody(req) : (req.resume(), undefined);
 
     const auth = authenticate(req.headers.authorization, tenants);
     if (!auth.ok) return send(req, res, entry, auth.reply);
@@ -104,8 +108,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (!admission.admitted) return send(req, res, entry, throttled(admission.retryAfterSeconds));
     entry.admitted = true;
 
-    const normal = answerApi({ tenant, method, path, headers: req.headers });
     const fault = state.faults.take({ method, path, tenant: tenant.id });
+    // A fault that answers instead of the route (drop, hang, status) comes before a write unless it says the write
+    // was applied first (`writeApplied`): a timeout before or after Partner Center saved.
+    const applyWrites = !fault || !faultInterrupts(fault) || fault.writeApplied === true;
+    const normal = answerApi({ tenant, method, path, headers: req.headers, profiles: state.profiles, body, applyWrites });
     if (!fault) return send(req, res, entry, normal);
     entry.fault = fault.id;
     const outcome = faultOutcome(fault, normal);
@@ -127,7 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (isAdminPath(req.url ?? '')) {
         handleAdmin(state, req, res).catch((error: unknown) => internalError(res, error));
       } else {
-        handleApi(req, res, arrival);
+        handleApi(req, res, arrival).catch((error: unknown) => internalError(res, error));
       }
     } catch (error) {
       internalError(res, error);
@@ -166,6 +173,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return closing;
     },
   };
+}
+
+const MAX_API_BODY_BYTES = 1024 * 1024;
+
+/** A PUT body as JSON: undefined when empty, INVALID_JSON when it is not JSON (or larger than 1 MiB). */
+async function readApiBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_API_BODY_BYTES) chunks.push(chunk);
+  }
+  if (size > MAX_API_BODY_BYTES) return INVALID_JSON;
+  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID_JSON;
+  }
 }
 
 /** A bug in the sandbox answers 500 instead of crashing the process that hosts it. */
