@@ -106,6 +106,14 @@ export class ResponseCache {
     return this.join(this.startFlight(key, ttlMs, start), options.signal) as Promise<T>;
   }
 
+  /**
+   * Stores a result that no load produced (the answer of a write): it replaces what is cached, and a request
+   * for it already in flight (started earlier, so older) will not overwrite it.
+   */
+  set(key: CacheKey, value: unknown, ttlMs: number): void {
+    if (ttlMs > 0) this.store(key, value, ttlMs, ++this.sequence);
+  }
+
   /** Forgets one customer's results, or all of a tenant's; requests in flight for them will not be stored. */
   invalidate(tenant: TenantId, customerId?: string): void {
     const matches = (key: CacheKey) =>

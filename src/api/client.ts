@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from './zod';
 import { type ApiTarget, type TokenSource, sameTarget } from './auth';
+import { billingFormOf } from './billingChanges';
+import { writeBillingProfile } from './billingUpdate';
 import { type CacheKey, ResponseCache } from './cache';
 import { type ClientSettings, cacheTtlMs, windowLimits } from './clientSettings';
 import { customerPage } from './customerPage';
@@ -23,6 +25,7 @@ import {
   relationshipRequestSchema,
 } from './schemas';
 import type {
+  BillingProfileUpdate,
   CustomerFetched,
   CustomerPage,
   CustomerSearchField,
@@ -32,6 +35,7 @@ import type {
   RequestOptions,
   Subscription,
   TenantId,
+  UpdateOptions,
 } from './types';
 
 export interface PartnerCenterClientOptions {
@@ -138,6 +142,37 @@ export class PartnerCenterClient implements PartnerCenterApi {
     return this.profile(tenant, customerId, 'billing', options);
   }
 
+  async updateBillingProfile(
+    tenant: TenantId,
+    customerId: string,
+    profile: Readonly<Record<string, unknown>>,
+    etag: string,
+    options: UpdateOptions = {},
+  ): Promise<BillingProfileUpdate> {
+    const current = this.applyCurrentSettings();
+    const within = customerPath(customerId);
+    const uri = `${within}/profiles/billing`;
+    const correlationId = options.correlationId ?? randomUUID();
+    const signal = options.signal ?? new AbortController().signal;
+    const body = { ...profile, attributes: { ...(isRecord(profile.attributes) ? profile.attributes : {}), etag } };
+    const result = await writeBillingProfile(
+      {
+        put: async () => {
+          const headers = { 'If-Match': `"${etag}"` };
+          const request = { tenant, target: current.settings, uri, within, headers, body: JSON.stringify(body), correlationId, signal };
+          const answer = await current.http.put({ ...request, schema: billingProfileSchema });
+          return { value: answer.value, raw: answer.raw, fetchedAt: answer.receivedAt };
+        },
+        readBack: () => this.fetch(tenant, current, { uri, within }, billingProfileSchema, { correlationId }, signal),
+      },
+      billingFormOf(body),
+      etag,
+    );
+    // Whatever the outcome, what was read is what Partner Center has now: every view shows it.
+    this.billingProfileChanged(tenant, customerId, result.outcome === 'saved' ? result.profile : result.latest, current, options.customer);
+    return result;
+  }
+
   async getRelationshipRequestUrl(tenant: TenantId, options: RequestOptions = {}): Promise<string> {
     const current = this.applyCurrentSettings();
     const fetched = await this.cache.load({ tenant, id: 'relationshiprequests' }, cacheTtlMs(current.settings), options, (signal) =>
@@ -192,6 +227,27 @@ export class PartnerCenterClient implements PartnerCenterApi {
     this.cancel();
     this.transport?.limiter.dispose();
     this.cache.dispose();
+  }
+
+  /** A billing profile written or read back: cached on its own and inside its customer, and announced. */
+  private billingProfileChanged(
+    tenant: TenantId,
+    customerId: string,
+    profile: Fetched<BillingProfile>,
+    current: Current,
+    fallback: Fetched<Customer> | undefined,
+  ): void {
+    const ttlMs = cacheTtlMs(current.settings);
+    this.cache.set({ tenant, customerId, id: 'profiles/billing' }, profile, ttlMs);
+    const base = this.cache.peek<Fetched<Customer>>(customerKey(tenant, customerId)) ?? fallback;
+    if (!base) return;
+    const fetched: Fetched<Customer> = {
+      value: { ...base.value, billingProfile: profile.value },
+      raw: isRecord(base.raw) ? { ...base.raw, billingProfile: profile.raw } : base.raw,
+      fetchedAt: profile.fetchedAt,
+    };
+    this.cache.set(customerKey(tenant, customerId), fetched, ttlMs);
+    this.customerFetched({ tenant, customerId, fetched });
   }
 
   /** A listener's failure is its own: it never turns a successful fetch into an error for the caller. */

@@ -61,6 +61,18 @@ export class PartnerCenterHttp {
   }
 
   async get<S extends z.ZodMiniType>(request: GetRequest<S>): Promise<GetResult<z.output<S>>> {
+    return this.send({ ...request, method: 'GET' }, true);
+  }
+
+  /**
+   * A write: sent once. Only a 429 is sent again (the gateway refused it, so nothing was written); a timeout, a
+   * reset or a 5xx may have been applied, so it fails and the caller reads the resource back to find out.
+   */
+  async put<S extends z.ZodMiniType>(request: GetRequest<S> & { readonly body: string }): Promise<GetResult<z.output<S>>> {
+    return this.send({ ...request, method: 'PUT' }, false);
+  }
+
+  private async send<S extends z.ZodMiniType>(request: GetRequest<S>, retryTransient: boolean): Promise<GetResult<z.output<S>>> {
     const context = requestContext(request);
     let retries = 0;
     let throttledRetries = 0;
@@ -81,7 +93,7 @@ export class PartnerCenterHttp {
         this.options.logger.info(`${context.label} → 401: the token is read again and the request sent once more`);
         continue;
       }
-      if (outcome.retry === 'transient' && retries < this.maxRetries) {
+      if (outcome.retry === 'transient' && retryTransient && retries < this.maxRetries) {
         const waitMs = backoffDelay(retries, this.retryBaseMs);
         retries++;
         this.options.logger.info(
@@ -119,7 +131,7 @@ export class PartnerCenterHttp {
           timer = setTimer(() => timeout.abort(), this.timeoutMs);
           const signal = context.signal ? AbortSignal.any([context.signal, timeout.signal]) : timeout.signal;
           sentAt = monotonicNow();
-          return fetch(context.url, { method: 'GET', headers, redirect: 'manual', signal });
+          return fetch(context.url, { method: context.method, headers, body: request.body, redirect: 'manual', signal });
         },
         context.signal,
         this.pauses.longPauseRule(context.tenant),

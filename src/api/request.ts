@@ -24,6 +24,9 @@ export interface GetRequest<S extends z.ZodMiniType> {
   /** `MS-CorrelationId`: one per user action. */
   readonly correlationId: string;
   readonly signal?: AbortSignal;
+  /** Default GET. A PUT carries `body` (JSON text) and is never retried after it may have arrived (http.ts). */
+  readonly method?: 'GET' | 'PUT';
+  readonly body?: string;
 }
 
 /** What every attempt and every error of one logical request shares. */
@@ -32,6 +35,7 @@ export interface RequestContext {
   readonly url: URL;
   /** `GET <path and query>`, as the log and errors name it. */
   readonly label: string;
+  readonly method: 'GET' | 'PUT';
   readonly requestId: string;
   readonly correlationId: string;
   readonly signal?: AbortSignal;
@@ -52,7 +56,8 @@ export function requestContext(request: GetRequest<z.ZodMiniType>): RequestConte
   return {
     tenant: request.tenant,
     url,
-    label: `GET ${url.pathname}${url.search}`,
+    label: `${request.method ?? 'GET'} ${url.pathname}${url.search}`,
+    method: request.method ?? 'GET',
     // The same id on every retry: Partner Center uses it to recognise a repeated call.
     requestId: randomUUID(),
     correlationId: request.correlationId,
@@ -80,6 +85,7 @@ export function requestHeaders(
     'MS-CorrelationId': context.correlationId,
     'MS-PartnerCenter-Client': `Partner Center Customers for VS Code/${client.clientVersion}`,
     'X-Locale': client.locale(),
+    ...(request.body !== undefined ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
   };
   for (const [name, value] of Object.entries(own)) {
     // Not a network error: sending again cannot help. The value may be a token, so only the name is told.

@@ -67,6 +67,29 @@ export interface CustomerFetched {
   readonly fetched: Fetched<Customer>;
 }
 
+/**
+ * What a billing-profile PUT came to. A refusal that is not a conflict (a field Partner Center rejects, a
+ * 403…) is thrown as a PartnerCenterError instead.
+ * - `saved`: the profile as saved, with its new etag (`readBack`: the answer was lost and the profile read back
+ *   shows the write was applied);
+ * - `conflict`: the etag was stale (400 code 2055 or 412), or the profile read back after a lost answer holds
+ *   someone else's write: `latest` is what is on Partner Center now (one GET);
+ * - `notSaved`: the answer was lost (timeout, reset, 5xx) and the profile read back is unchanged: nothing was
+ *   written, and sending it again is safe.
+ */
+export type BillingProfileUpdate =
+  | { readonly outcome: 'saved'; readonly profile: Fetched<BillingProfile>; readonly readBack: boolean }
+  | { readonly outcome: 'conflict'; readonly latest: Fetched<BillingProfile> }
+  | { readonly outcome: 'notSaved'; readonly latest: Fetched<BillingProfile>; readonly error: PartnerCenterError };
+
+export interface UpdateOptions extends Pick<RequestOptions, 'signal' | 'correlationId'> {
+  /**
+   * The customer the edit started from: the saved profile is put into it for the views (tree row, JSON tab,
+   * panel) when the client's cache no longer holds the customer.
+   */
+  readonly customer?: Fetched<Customer>;
+}
+
 /** Stops a listener. (Structurally a vscode.Disposable, without importing vscode into api/.) */
 export interface Subscription {
   dispose(): void;
@@ -97,6 +120,19 @@ export interface PartnerCenterApi {
   peekCustomer(tenant: TenantId, customerId: string): Fetched<Customer> | undefined;
   getCompanyProfile(tenant: TenantId, customerId: string, options?: RequestOptions): Promise<Fetched<CompanyProfile>>;
   getBillingProfile(tenant: TenantId, customerId: string, options?: RequestOptions): Promise<Fetched<BillingProfile>>;
+  /**
+   * `PUT /v1/customers/{id}/profiles/billing`: `profile` is the full resource to write (the profile as last read
+   * plus the changes); `etag` the one it was read with, sent in `If-Match` (quoted) and in `attributes.etag`.
+   * Never sent twice blindly (see BillingProfileUpdate). A saved profile replaces the cached one (the customer's
+   * embedded profile too) and is announced through onDidFetchCustomer: no extra request.
+   */
+  updateBillingProfile(
+    tenant: TenantId,
+    customerId: string,
+    profile: Readonly<Record<string, unknown>>,
+    etag: string,
+    options?: UpdateOptions,
+  ): Promise<BillingProfileUpdate>;
   /** The tenant's reseller-relationship request URL (one per partner tenant, HTML entities decoded). */
   getRelationshipRequestUrl(tenant: TenantId, options?: RequestOptions): Promise<string>;
   /**
