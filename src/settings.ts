@@ -17,6 +17,8 @@ export interface Settings {
   readonly pageSize: number;
   readonly rateLimit: { readonly requests: number; readonly windowSeconds: number };
   readonly cacheSeconds: number;
+  /** `partnerCenter.allowEdits`: false hides Edit and refuses every write. */
+  readonly allowEdits: boolean;
 }
 
 /** Tenant key used when `partnerCenter.tenants` is empty: the sandbox's first tenant, or the account's home tenant. */
@@ -34,6 +36,7 @@ export const SETTING_KEYS = [
   'rateLimit.requests',
   'rateLimit.windowSeconds',
   'cacheSeconds',
+  'allowEdits',
 ] as const;
 
 export type RawSettings = Partial<Record<(typeof SETTING_KEYS)[number], unknown>>;
@@ -75,6 +78,7 @@ const schema = z.object({
   ),
   // Bounded: a result kept for ages is stale data shown as fresh (the cache keeps no longer anyway).
   cacheSeconds: z._default(wholeNumber(0, MAX_CACHE_SECONDS), 300),
+  allowEdits: z._default(z.boolean(), true),
 });
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
@@ -112,6 +116,7 @@ export function parseSettings(raw: RawSettings): SettingsResult {
       pageSize: value.pageSize,
       rateLimit: { requests: value['rateLimit.requests'], windowSeconds: value['rateLimit.windowSeconds'] },
       cacheSeconds: value.cacheSeconds,
+      allowEdits: value.allowEdits,
     },
   };
 }

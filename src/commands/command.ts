@@ -20,6 +20,8 @@ export function registerCommand<Args extends unknown[], Result>(
   services: Services,
   id: string,
   handler: (context: CommandContext, ...args: Args) => Result | Promise<Result>,
+  /** `rejects`: for commands meant for automation (no UI): a failure is logged and rejects the call, no notification. */
+  options: { readonly rejects?: boolean } = {},
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     const context: CommandContext = { correlationId: randomUUID() };
@@ -32,6 +34,7 @@ export function registerCommand<Args extends unknown[], Result>(
       }
       const message = errorMessage(error);
       services.log.error(`${id} failed (correlation id ${context.correlationId}): ${message}`);
+      if (options.rejects) throw error;
       void showError(services, message);
       return undefined;
     }

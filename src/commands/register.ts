@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerAccountCommands } from './accountCommands';
+import { registerBillingEditCommands } from './billingEditCommands';
 import { registerCustomerCommands } from './customerCommands';
 import { registerExportCommands } from './exportCommands';
 import { registerPinCommands } from './pinCommands';
@@ -19,6 +20,7 @@ export function registerCommands(services: Services, targets: CommandTargets): v
     ...registerExportCommands(services),
     ...registerPortalCommands(services),
     ...registerPinCommands(services, targets.customers),
+    ...registerBillingEditCommands(services, targets),
   ];
   services.context.subscriptions.push(...registrations);
 }

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { billingFormOf } from '../api/billingChanges';
+import { InvalidBillingEditError, saveBillingEdit } from '../api/billingSave';
+import { fieldOfError } from '../api/billingUpdate';
 import { errorMessage } from '../api/errors';
+import { isRecord } from '../api/json';
 import type { Customer } from '../api/schemas';
 import type { Fetched } from '../api/types';
 import type { CustomerRef } from '../customerRef';
@@ -11,6 +15,7 @@ import { billingDataView, billingPageStrings, billingTitle } from './billingView
 import {
   type BillingView,
   type HostMessage,
+  type PageMessage,
   type RenderedReport,
   hostMessageSchema,
 } from './protocol';
@@ -27,6 +32,8 @@ export class BillingPanel implements vscode.Disposable {
   private pageReady = false;
   private loading: AbortController | undefined;
   private report: RenderedReport | undefined;
+  /** `partnerCenter.editBillingProfile` asked for edit mode before the page could be told. */
+  private editRequested = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -48,6 +55,10 @@ export class BillingPanel implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
+      // partnerCenter.allowEdits on or off: the Edit button follows at once.
+      services.config.onDidChange(() => {
+        if (this.fetched && this.view.kind === 'data') this.setView(billingDataView(this.fetched, this.locale, this.view.busy, this.allowEdits));
+      }),
     );
   }
 
@@ -78,7 +89,7 @@ export class BillingPanel implements vscode.Disposable {
       }
     }
     if (this.fetched) {
-      this.setView(billingDataView(this.fetched, this.locale, true));
+      this.setView(billingDataView(this.fetched, this.locale, true, this.allowEdits));
       this.announce(vscode.l10n.t('Refreshing the billing details…'));
     } else {
       this.setView({ kind: 'loading' });
@@ -110,7 +121,24 @@ export class BillingPanel implements vscode.Disposable {
   show(fetched: Fetched<Customer>): void {
     this.fetched = fetched;
     this.panel.title = billingTitle(customerDisplayName(fetched.value));
-    this.setView(billingDataView(fetched, this.locale));
+    this.setView(billingDataView(fetched, this.locale, false, this.allowEdits));
+  }
+
+  /** Edit mode (`partnerCenter.editBillingProfile`): the page enters it once it shows the data, unless already editing. */
+  startEdit(): void {
+    this.editRequested = true;
+    this.flushEditRequest();
+  }
+
+  private get allowEdits(): boolean {
+    const settings = this.services.config.current;
+    return settings.ok && settings.settings.allowEdits;
+  }
+
+  private flushEditRequest(): void {
+    if (!this.editRequested || !this.pageReady || this.view.kind !== 'data' || !this.view.editable) return;
+    this.editRequested = false;
+    this.post({ type: 'startEdit' });
   }
 
   private setView(view: BillingView): void {
@@ -125,6 +153,7 @@ export class BillingPanel implements vscode.Disposable {
     // first, so such data becomes an explained error instead of a page that silently keeps its old content.
     const checked = hostMessageSchema.safeParse(message);
     this.post(checked.success ? message : { ...message, view: { kind: 'error', message: invalidDataMessage() } });
+    this.flushEditRequest();
   }
 
   private announce(text: string): void {
@@ -165,6 +194,50 @@ export class BillingPanel implements vscode.Disposable {
       case 'rendered':
         this.report = message;
         return;
+      case 'save':
+        void this.save(message.session);
+        return;
+    }
+  }
+
+  /** Save from the page: checked again here, then one PUT; the page hears what it came to. */
+  private async save(session: Extract<PageMessage, { type: 'save' }>['session']): Promise<void> {
+    const { tenantId, customerId } = this.target;
+    if (!this.allowEdits) {
+      this.post({ type: 'saveResult', result: { outcome: 'refused', field: null, message: editsOffMessage() } });
+      return;
+    }
+    try {
+      const result = await saveBillingEdit(this.services.client, this.services.log, {
+        tenant: tenantId,
+        customerId,
+        profileAsRead: profileAsRead(this.fetched),
+        base: session.base,
+        etag: session.etag,
+        mine: session.mine,
+        customer: this.fetched,
+      });
+      switch (result.outcome) {
+        case 'saved':
+          this.post({ type: 'saveResult', result: { outcome: 'saved' } });
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('The billing profile of {0} was saved.', customerDisplayName(this.fetched?.value ?? { id: customerId })),
+          );
+          return;
+        case 'conflict': {
+          const etag = result.latest.value.attributes?.etag;
+          if (!etag) throw new Error(vscode.l10n.t('Partner Center sent the latest billing profile without an etag: it cannot be edited.'));
+          this.post({ type: 'saveResult', result: { outcome: 'conflict', theirs: billingFormOf(result.latest.value), etag } });
+          return;
+        }
+        case 'notSaved':
+          this.post({ type: 'saveResult', result: { outcome: 'notSaved', message: notSavedMessage(errorMessage(result.error)) } });
+          return;
+      }
+    } catch (error) {
+      this.services.log.error(`Saving the billing profile of customer ${customerId} (tenant ${tenantId}) failed: ${errorMessage(error)}`);
+      const field = error instanceof InvalidBillingEditError ? error.field : fieldOfError(error);
+      this.post({ type: 'saveResult', result: { outcome: 'refused', field: field ?? null, message: errorMessage(error) } });
     }
   }
 
@@ -174,6 +247,19 @@ export class BillingPanel implements vscode.Disposable {
     await vscode.env.clipboard.writeText(email);
     this.announce(vscode.l10n.t('{0} was copied to the clipboard.', email));
   }
+}
+
+/** The billing profile exactly as received with the customer (undefined when the customer has none). */
+function profileAsRead(fetched: Fetched<Customer> | undefined): unknown {
+  return isRecord(fetched?.raw) ? fetched.raw.billingProfile : undefined;
+}
+
+export function editsOffMessage(): string {
+  return vscode.l10n.t('Editing billing profiles is turned off (setting partnerCenter.allowEdits).');
+}
+
+export function notSavedMessage(reason: string): string {
+  return vscode.l10n.t('Not saved: {0} Partner Center has the profile as it was, so nothing was written. You can save again.', reason);
 }
 
 function invalidDataMessage(): string {

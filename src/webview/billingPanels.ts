@@ -3,7 +3,7 @@ import { type CustomerRef, CustomerMap, customerRef } from '../customerRef';
 import type { Services } from '../services';
 import { BillingPanel } from './billingPanel';
 import { billingTitle } from './billingView';
-import { BILLING_VIEW_TYPE, panelTargetSchema } from './protocol';
+import { BILLING_VIEW_TYPE, panelStateSchema } from './protocol';
 
 export interface BillingOpenOptions {
   /** `MS-CorrelationId` of the command that opens the panel. */
@@ -59,9 +59,9 @@ export class BillingPanels implements vscode.Disposable {
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
-  /** After a window reload: the page's saved state says which customer the panel showed. */
+  /** After a window reload: the page's saved state says which customer the panel showed (the page keeps its edit). */
   private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const target = panelTargetSchema.safeParse(state);
+    const target = panelStateSchema.safeParse(state);
     if (!target.success || this.get(target.data)) {
       // Not a state this extension wrote, or the customer already has a panel: nothing to restore.
       this.services.log.warn('Partner Center: a billing panel could not be restored and was closed.');
@@ -69,7 +69,7 @@ export class BillingPanels implements vscode.Disposable {
       return;
     }
     panel.webview.options = webviewOptions(this.services.context.extensionUri);
-    this.track(panel, target.data, undefined);
+    this.track(panel, customerRef(target.data.tenantId, target.data.customerId), undefined);
   }
 
   private track(panel: vscode.WebviewPanel, target: CustomerRef, correlationId: string | undefined): BillingPanel {

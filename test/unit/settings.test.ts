@@ -20,7 +20,15 @@ describe('settings', () => {
       pageSize: 100,
       rateLimit: { requests: 500, windowSeconds: 60 },
       cacheSeconds: 300,
+      allowEdits: true,
     });
+  });
+
+  it('reads partnerCenter.allowEdits as a boolean, and refuses anything else naming the setting', () => {
+    const off = parseSettings({ allowEdits: false });
+    assert.ok(off.ok && off.settings.allowEdits === false);
+    const wrong = parseSettings({ allowEdits: 'no' });
+    assert.match(wrong.ok ? '' : wrong.problems.join(' '), /^partnerCenter\.allowEdits: /);
   });
 
   it('points each cloud at its Partner Center host', () => {

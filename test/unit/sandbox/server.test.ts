@@ -386,10 +386,16 @@ describe('Partner Center sandbox server', function () {
         valid(apiFaultSchema, answer.json, route);
       }
       for (const method of ['POST', 'PUT', 'DELETE']) {
-        const answer = await call(`/v1/customers/${NOTABLE.default.contoso}/profiles/billing`, { method });
+        const answer = await call(`/v1/customers/${NOTABLE.default.contoso}/profiles/company`, { method });
         assert.equal(answer.status, 405, method);
         assert.equal(answer.headers.get('allow'), 'GET');
         valid(apiFaultSchema, answer.json, method);
+      }
+      // The billing profile is also written (PUT): its other methods are refused, saying so.
+      for (const method of ['POST', 'DELETE']) {
+        const answer = await call(`/v1/customers/${NOTABLE.default.contoso}/profiles/billing`, { method });
+        assert.equal(answer.status, 405, method);
+        assert.equal(answer.headers.get('allow'), 'GET, PUT');
       }
     });
 

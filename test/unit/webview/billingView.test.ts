@@ -24,6 +24,19 @@ const markup: Customer = {
 };
 
 describe('billing view (what the page shows)', () => {
+  it('offers the writable fields to edit, with the etag, only when edits are allowed and the profile has an etag', () => {
+    const withEtag: Customer = { ...markup, billingProfile: { ...markup.billingProfile, attributes: { etag: '-42' } } };
+    const allowed = billingDataView(fetched(withEtag), 'en', false, true);
+    assert.ok(allowed.kind === 'data' && allowed.editable);
+    assert.equal(allowed.editable.etag, '-42');
+    assert.equal(allowed.editable.form.firstName, "<script>alert('pwned')</script>");
+    assert.equal(allowed.editable.form.addressLine3, '');
+    const off = billingDataView(fetched(withEtag), 'en', false, false);
+    assert.ok(off.kind === 'data' && off.editable === null);
+    const noEtag = billingDataView(fetched(markup), 'en', false, true);
+    assert.ok(noEtag.kind === 'data' && noEtag.editable === null);
+  });
+
   it('shows every billing field as received, markup included (the page inserts it as text)', () => {
     const view = billingDataView(fetched(markup), 'en');
     assert.equal(view.kind, 'data');
