@@ -55,3 +55,39 @@ for (const message of ${json}) page.postMessage(message);
 </body>
 </html>`;
 }
+
+/**
+ * Reloads the real page with one more script that, once the page shows its edit form, types `values` into the
+ * fields (an `input` event each, as typing sends) and presses the form's Save; the page's own handlers do the
+ * rest. Returns once the HTML is set: wait for the save's effect.
+ */
+export function typeAndSaveInPage(panel: BillingPanel, values: Readonly<Record<string, string>>): void {
+  const webview = panel.panel.webview;
+  const nonce = /<script nonce="([^"]+)"/.exec(webview.html)?.[1];
+  if (!nonce || !webview.html.includes('</body>')) throw new Error('The billing page has no script nonce or no body to type into.');
+  // `<` escaped: no value can end the script element early.
+  const json = JSON.stringify(values).replace(/</g, '\\u003c');
+  const typist = `<script nonce="${nonce}">
+(() => {
+  const values = ${json};
+  const typeAndSave = () => {
+    const inputs = Object.keys(values).map((name) => document.getElementById('field-' + name));
+    if (inputs.some((input) => input === null)) return false;
+    for (const input of inputs) {
+      input.value = values[input.dataset.field];
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    const save = document.querySelector('button[data-action="save"]');
+    if (!save) return false;
+    save.click();
+    return true;
+  };
+  if (typeAndSave()) return;
+  const observer = new MutationObserver(() => {
+    if (typeAndSave()) observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+})();
+</script>`;
+  webview.html = webview.html.replace('</body>', `${typist}\n</body>`);
+}
