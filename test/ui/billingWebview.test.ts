@@ -77,7 +77,7 @@ describe('the billing webview in the workbench', () => {
     const page = wb.webview();
     const buttons = page.locator('main button');
     await buttons.first().waitFor({ timeout: UI_TIMEOUT_MS });
-    assert.deepEqual(await buttons.allTextContents(), ['Refresh', 'Copy email', 'Open JSON']);
+    assert.deepEqual(await buttons.allTextContents(), ['Refresh', 'Copy email', 'Open JSON', 'Edit']);
 
     await buttons.first().focus();
     await wb.page.keyboard.press('Tab');
