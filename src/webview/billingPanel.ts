@@ -207,6 +207,12 @@ export class BillingPanel implements vscode.Disposable {
       this.post({ type: 'saveResult', result: { outcome: 'refused', field: null, message: editsOffMessage() } });
       return;
     }
+    // The PUT carries the full profile as last read: without it (a restored panel whose load failed) nothing is sent.
+    if (!this.fetched) {
+      const message = vscode.l10n.t('The billing details are not loaded: refresh them, then save again. Your edits are kept.');
+      this.post({ type: 'saveResult', result: { outcome: 'refused', field: null, message } });
+      return;
+    }
     try {
       const result = await saveBillingEdit(this.services.client, this.services.log, {
         tenant: tenantId,

@@ -256,7 +256,7 @@ for (const locale of ['en', 'fr'] as const) {
       assert.equal(await wb.activeTab().getAttribute('aria-label'), title);
       assert.equal(await page.locator('main h1').textContent(), title);
       assert.equal(await page.locator('html').getAttribute('lang'), locale);
-      assert.deepEqual(await page.locator('main button').allTextContents(), [wb.t('Refresh'), wb.t('Copy email'), wb.t('Open JSON')]);
+      assert.deepEqual(await page.locator('main button').allTextContents(), [wb.t('Refresh'), wb.t('Copy email'), wb.t('Open JSON'), wb.t('Edit')]);
       assert.equal(await page.locator('main h2').textContent(), wb.t('Billing contact'));
       const labels = ['Contact name', 'Email', 'Company', 'Culture', 'Language', 'Default address', 'Fetched'];
       assert.deepEqual(await page.locator('main dt').allTextContents(), labels.map((label) => wb.t(label)));
