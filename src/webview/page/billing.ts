@@ -70,7 +70,7 @@ content.addEventListener('click', (event) => {
 // Enter in a field saves (the form's submit), as in any form.
 content.addEventListener('submit', (event) => {
   event.preventDefault();
-  if (isSaveAllowed(editContext())) act('save');
+  if (state?.edit && isSaveAllowed(editContext())) act('save');
 });
 
 // Typing: the edit is kept at once (state), and the field's problem and Save follow without re-rendering.
