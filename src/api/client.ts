@@ -4,6 +4,8 @@ import { type ApiTarget, type TokenSource, sameTarget } from './auth';
 import { billingFormOf } from './billingChanges';
 import { writeBillingProfile } from './billingUpdate';
 import { type CacheKey, ResponseCache } from './cache';
+import { type AuditQuery, auditQueryString, checkAuditQuery } from './auditQuery';
+import { auditCollectionSchema } from './auditSchemas';
 import { type ClientSettings, cacheTtlMs, windowLimits } from './clientSettings';
 import { customerPage } from './customerPage';
 import { customerPath } from './customerPath';
@@ -26,6 +28,7 @@ import {
 } from './schemas';
 import type {
   BillingProfileUpdate,
+  AuditPage,
   CustomerFetched,
   CustomerPage,
   CustomerSearchField,
@@ -122,6 +125,38 @@ export class PartnerCenterClient implements PartnerCenterApi {
       this.customerFetched({ tenant, customerId, fetched });
       return fetched;
     });
+  }
+
+  /**
+   * One page of the partner's audit records: the first of a query (checked before sending: 90 days back at
+   * most, 30 days wide at most) or the page a cursor points to. Never cached: the log is read to see what is new.
+   */
+  async auditRecords(tenant: TenantId, query: AuditQuery, cursor?: PageCursor, options: RequestOptions = {}): Promise<AuditPage> {
+    const current = this.applyCurrentSettings();
+    const { settings, http } = current;
+    let uri = cursor?.uri;
+    if (!uri) {
+      checkAuditQuery(query, new Date());
+      uri = `/v1/auditrecords?${auditQueryString(query, settings.pageSize)}`;
+    }
+    const correlationId = options.correlationId ?? randomUUID();
+    const result = await http.get({
+      tenant,
+      target: settings,
+      uri,
+      headers: cursor?.headers ?? {},
+      schema: auditCollectionSchema,
+      correlationId,
+      signal: options.signal,
+    });
+    const seekUri = `/v1/auditrecords?${auditQueryString(query, settings.pageSize)}&seekOperation=Next`;
+    const records = result.value.items.flatMap((item) => (item.ok ? [item.record] : []));
+    const invalid = result.value.items.flatMap((item) => (item.ok ? [] : [item.problem]));
+    for (const problem of invalid) {
+      this.options.logger.warn(`${result.request}: an audit record does not match the schema (left out): ${problem}`);
+    }
+    const next = nextCursor(result.value, seekUri);
+    return { records, invalid, ...(next ? { next } : {}) };
   }
 
   onDidFetchCustomer(listener: (event: CustomerFetched) => void): Subscription {
@@ -309,7 +344,8 @@ export class PartnerCenterClient implements PartnerCenterApi {
       const correlationId = options.correlationId ?? randomUUID();
       const result = await http.get({ tenant, target: settings, uri, headers, schema: customerCollectionSchema, correlationId, signal });
       const request = { requestId: result.requestId, correlationId, label: result.request };
-      const page = customerPage(result.value, request, nextCursor(result.value, settings.pageSize, filter));
+      const seekUri = `/v1/customers?size=${settings.pageSize}&seekOperation=Next${filter ? `&filter=${filter}` : ''}`;
+      const page = customerPage(result.value, request, nextCursor(result.value, seekUri));
       // Once per fetch (a cached page is not logged again): what support needs to find the broken item.
       for (const entry of page.entries) {
         if (entry.kind !== 'invalid') continue;
@@ -368,11 +404,16 @@ function customerKey(tenant: TenantId, customerId: string): CacheKey {
   return { tenant, customerId, id: 'customer' };
 }
 
+/** What paging reads of a collection, customers or audit records alike. */
+type PagedCollection = Pick<CustomerCollection, 'continuationToken'> & {
+  readonly links?: { readonly next?: { readonly uri: string; readonly headers?: readonly { key: string; value: string }[] | null } | null } | null;
+};
+
 /**
  * The next page: `links.next` (its uri and headers, as the SDK's enumerator does) or, when only a body
  * `continuationToken` exists, an explicit seek with the token in `MS-ContinuationToken`.
  */
-function nextCursor(collection: CustomerCollection, pageSize: number, filter: string | undefined): PageCursor | undefined {
+function nextCursor(collection: PagedCollection, seekUri: string): PageCursor | undefined {
   const token = collection.continuationToken || undefined;
   const link = collection.links?.next;
   const tokenHeader: Record<string, string> = token ? { 'MS-ContinuationToken': token } : {};
@@ -381,6 +422,5 @@ function nextCursor(collection: CustomerCollection, pageSize: number, filter: st
     return { uri: link.uri, headers: { ...tokenHeader, ...linkHeaders } };
   }
   if (!token) return undefined;
-  const query = `size=${pageSize}&seekOperation=Next${filter ? `&filter=${filter}` : ''}`;
-  return { uri: `/v1/customers?${query}`, headers: tokenHeader };
+  return { uri: seekUri, headers: tokenHeader };
 }

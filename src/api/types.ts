@@ -1,3 +1,5 @@
+import type { AuditQuery } from './auditQuery';
+import type { AuditRecord } from './auditSchemas';
 import type { PartnerCenterError } from './errors';
 import type { BillingProfile, CompanyProfile, Customer } from './schemas';
 
@@ -48,6 +50,14 @@ export interface InvalidCustomer {
   readonly error: PartnerCenterError;
   /** The item as received. */
   readonly raw: unknown;
+}
+
+/** One page of audit records, newest first as the API sends them. */
+export interface AuditPage {
+  readonly records: readonly AuditRecord[];
+  /** What is wrong with each record left out (it did not match the schema), for a message. */
+  readonly invalid: readonly string[];
+  readonly next?: PageCursor;
 }
 
 /** The two prefix-searchable fields (`starts_with`, case-insensitive). */
@@ -114,6 +124,8 @@ export interface PartnerCenterApi {
     cursor?: PageCursor,
     options?: RequestOptions,
   ): Promise<CustomerPage>;
+  /** `GET /v1/auditrecords`: one page of the activity log (see auditQuery.ts for the bounds checked first). */
+  auditRecords(tenant: TenantId, query: AuditQuery, cursor?: PageCursor, options?: RequestOptions): Promise<AuditPage>;
   /** `GET /v1/customers/{id}`: the customer with both profiles embedded. */
   getCustomer(tenant: TenantId, customerId: string, options?: RequestOptions): Promise<Fetched<Customer>>;
   /** The customer if it is in the cache and fresh; never sends a request. */

@@ -2,6 +2,8 @@
 // No auth, never rate-limited, never logged: it is the tests' side door, not part of Partner Center.
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type BillingProfileStore } from './billingProfiles';
+import { type AuditLog } from './auditLog';
+import { type LiveCustomers, parseExternalChange } from './externalChanges';
 import { parseFaultSpec, type FaultTable } from './faults';
 import { type RateLimit, type RollingWindowLimiter } from './rateLimiter';
 import { writeAdminReply } from './reply';
@@ -26,6 +28,8 @@ export interface SandboxState {
   readonly tenants: readonly SandboxTenant[];
   /** The billing profiles written (by PUTs and by `POST billing-profiles`); reset restores the seeded ones. */
   readonly profiles: BillingProfileStore;
+  readonly audit: AuditLog;
+  readonly customers: LiveCustomers;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -119,14 +123,24 @@ export async function handleAdmin(state: SandboxState, req: IncomingMessage, res
       state.log.clear();
       state.limiter.configure(state.initial.rateLimit);
       state.bom = state.initial.bom;
+      state.customers.reset();
+      state.audit.reset();
       return reply(200, currentConfig(state));
     case 'GET tenants':
       return reply(
         200,
         seedTenants().map((t) => ({ id: t.id, name: t.name, partnerTenantId: t.partnerTenantId, customerCount: t.customers.length })),
       );
+    case 'POST changes': {
+      const change = parseExternalChange(body.value);
+      if (typeof change === 'string') return fail(400, change);
+      const tenant = seedTenants().find((t) => t.id === change.tenant);
+      if (!tenant) return fail(404, `No tenant ${change.tenant}.`);
+      const applied = state.customers.apply(tenant, change);
+      return typeof applied === 'string' ? fail(404, applied) : reply(200, applied);
+    }
     default: {
-      const known = ['requests', 'faults', 'config', 'reset', 'tenants', 'billing-profiles'];
+      const known = ['requests', 'faults', 'config', 'reset', 'tenants', 'billing-profiles', 'changes'];
       return known.includes(route) || faultId
         ? fail(405, `${method} is not supported on ${pathname}.`)
         : fail(404, `Unknown admin route ${pathname}. Routes: ${known.map((r) => ADMIN_PREFIX + r).join(', ')}.`);

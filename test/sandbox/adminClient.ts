@@ -1,5 +1,6 @@
 // The sandbox's admin API (`/_sandbox/…`) seen from a client: unit, integration and UI tests and the bench all
 // use this one, and what to compute from its request log. Plain fetch: no mocha, no vscode.
+import type { ExternalChange } from './externalChanges';
 import type { FaultSpec } from './faults';
 import type { LoggedRequest } from './requestLog';
 
@@ -43,6 +44,11 @@ export class SandboxAdmin {
 
   async reset(): Promise<void> {
     await this.call('POST', 'reset');
+  }
+
+  /** An external change (another admin, the dashboard): the customer changes and its audit record is appended. */
+  async change(change: ExternalChange): Promise<{ customerId: string }> {
+    return (await this.call('POST', 'changes', change)) as { customerId: string };
   }
 
   private async call(method: string, route: string, body?: unknown): Promise<unknown> {

@@ -7,6 +7,7 @@ import {
 import {
   decodeToken, encodeToken, filterJson, matchesFilter, parseFilter, type CustomerFilter, type PagePosition,
 } from './paging';
+import { type AuditLog } from './auditLog';
 import { splitPath, withoutVersion } from './paths';
 import { type BillingProfileStore } from './billingProfiles';
 import { apiFault, type Reply } from './reply';
@@ -27,6 +28,8 @@ export interface ApiRequest {
   readonly body?: unknown;
   /** False: a fault answers this PUT before it reaches the route, so nothing is written. */
   readonly applyWrites?: boolean;
+  /** The activity log `/v1/auditrecords` serves. */
+  readonly audit: AuditLog;
 }
 
 /** A PUT body that is not JSON. */
@@ -42,6 +45,9 @@ export function answerApi(request: ApiRequest): Reply {
   const { pathname, query } = splitPath(request.path);
   const trimmed = withoutVersion(pathname).replace(/(.)\/$/, '$1');
   const segments = trimmed.split('/').slice(1).map(decodeSegment);
+  if (segments.length === 1 && segments[0]?.toLowerCase() === 'auditrecords' && request.method === 'GET') {
+    return request.audit.answer(request.tenant, new URLSearchParams(query), request.headers);
+  }
   const route = matchRoute(segments);
   if (!route) return notFound(pathname);
   const allowed = route.name === 'billing' ? ['GET', 'PUT'] : ['GET'];

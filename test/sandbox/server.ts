@@ -7,6 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { checkRateLimit, handleAdmin, isAdminPath, type SandboxState } from './admin';
 import { INVALID_JSON, answerApi } from './api';
 import { BillingProfileStore } from './billingProfiles';
+import { AuditLog } from './auditLog';
+import { LiveCustomers } from './externalChanges';
 import { authenticate } from './auth';
 import { FaultTable, faultOutcome, faultInterrupts } from './faults';
 import { RollingWindowLimiter, type RateLimit } from './rateLimiter';
@@ -63,7 +65,10 @@ function checkOptions(options: SandboxOptions): { port: number; host: string; ra
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const { port, host, rateLimit, bom } = checkOptions(options);
   const tenants = seedTenants();
+  const audit = new AuditLog(tenants);
   const state: SandboxState = {
+    audit,
+    customers: new LiveCustomers(audit),
     initial: { rateLimit, bom },
     bom,
     limiter: new RollingWindowLimiter(rateLimit),
@@ -112,7 +117,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // A fault that answers instead of the route (drop, hang, status) comes before a write unless it says the write
     // was applied first (`writeApplied`): a timeout before or after Partner Center saved.
     const applyWrites = !fault || !faultInterrupts(fault) || fault.writeApplied === true;
-    const normal = answerApi({ tenant, method, path, headers: req.headers, profiles: state.profiles, body, applyWrites });
+    const normal = answerApi({
+      tenant: state.customers.live(tenant), method, path, headers: req.headers, audit: state.audit, profiles: state.profiles, body, applyWrites,
+    });
     if (!fault) return send(req, res, entry, normal);
     entry.fault = fault.id;
     const outcome = faultOutcome(fault, normal);
