@@ -10,6 +10,7 @@ const PURE = [
   'src/presentation/**',
   'src/export/**',
   'src/tree/model/**',
+  'src/activity/model/**',
   'src/settings.ts',
   'src/customerRef.ts',
   'src/tree/nodeIds.ts',

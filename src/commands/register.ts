@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { registerRefreshChanged } from '../activity/refreshChangedCommand';
 import type { Services } from '../services';
 import { registerAccountCommands } from './accountCommands';
 import { registerBillingEditCommands } from './billingEditCommands';
@@ -21,6 +22,7 @@ export function registerCommands(services: Services, targets: CommandTargets): v
     ...registerPortalCommands(services),
     ...registerPinCommands(services, targets.customers),
     ...registerBillingEditCommands(services, targets),
+    ...registerRefreshChanged(services, targets.customers),
   ];
   services.context.subscriptions.push(...registrations);
 }

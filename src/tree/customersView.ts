@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { cloudLabel } from '../api/clouds';
 import { errorMessage, isPartnerCenterError } from '../api/errors';
 import type { Customer } from '../api/schemas';
+import type { Fetched } from '../api/types';
 import { type CustomerRef, customerRef, isCustomerGuid } from '../customerRef';
 import type { Services } from '../services';
 import type { Settings } from '../settings';
@@ -53,6 +54,10 @@ export interface CustomersView extends vscode.Disposable {
   reveal(target: CustomerRef, options?: ActionOptions & { readonly searchText?: string }): Promise<boolean>;
   /** Forgets what the tree loaded (pages, details, failures) and renders again from page 1; the search stays. */
   reset(): void;
+  /** When the tenant's full list last loaded from page 1 (what Refresh what changed reads the log since). */
+  fullListLoadedSince(tenantId: string): Date | undefined;
+  /** Customers fetched again for Refresh what changed: rows updated in place, new ones at the top of the list. */
+  applyChanged(tenantId: string, changes: readonly { readonly fetched: Fetched<Customer>; readonly isNew: boolean }[]): void;
 }
 
 export function registerCustomersView(services: Services): CustomersView {
@@ -177,6 +182,14 @@ class CustomersViewController implements CustomersView {
   }
 
   // ---- operations ----
+
+  fullListLoadedSince(tenantId: string): Date | undefined {
+    return this.state.fullListLoadedSince(tenantId);
+  }
+
+  applyChanged(tenantId: string, changes: readonly { readonly fetched: Fetched<Customer>; readonly isNew: boolean }[]): void {
+    if (this.state.applyChanged(tenantId, changes)) this.provider.refresh(this.listParent(tenantId));
+  }
 
   refreshAll(options: ActionOptions = {}): Promise<void> {
     return this.refreshTenants(this.configuredTenants(), options);

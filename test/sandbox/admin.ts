@@ -134,8 +134,8 @@ export async function handleAdmin(state: SandboxState, req: IncomingMessage, res
     case 'POST changes': {
       const change = parseExternalChange(body.value);
       if (typeof change === 'string') return fail(400, change);
-      const tenant = seedTenants().find((t) => t.id === change.tenant);
-      if (!tenant) return fail(404, `No tenant ${change.tenant}.`);
+      const tenant = seedTenants().find((t) => t.id === (change.tenant ?? 'default'));
+      if (!tenant) return fail(404, `No tenant ${change.tenant ?? 'default'}.`);
       const applied = state.customers.apply(tenant, change);
       return typeof applied === 'string' ? fail(404, applied) : reply(200, applied);
     }

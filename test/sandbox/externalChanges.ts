@@ -7,9 +7,9 @@ import { customerDocument, type SandboxCustomer } from './seedModel';
 
 /** What the admin API's `POST /_sandbox/changes` accepts. */
 export type ExternalChange =
-  | { readonly kind: 'rename'; readonly tenant: string; readonly customerId: string; readonly companyName: string }
-  | { readonly kind: 'add'; readonly tenant: string; readonly companyName: string }
-  | { readonly kind: 'removeRelationship'; readonly tenant: string; readonly customerId: string };
+  | { readonly kind: 'rename'; readonly tenant?: string; readonly customerId: string; readonly companyName: string }
+  | { readonly kind: 'add'; readonly tenant?: string; readonly companyName: string }
+  | { readonly kind: 'removeRelationship'; readonly tenant?: string; readonly customerId: string };
 
 /** The customers of each tenant as they are now: the seed with the changes made since start (or reset). */
 export class LiveCustomers {

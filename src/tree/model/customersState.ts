@@ -125,6 +125,24 @@ export class CustomersState {
     await Promise.all(reloads);
   }
 
+  /** When the tenant's full list last started loading from page 1; undefined when it has not loaded. */
+  fullListLoadedSince(tenantId: string): Date | undefined {
+    return this.lists.fullList(tenantId).loadedSince;
+  }
+
+  /**
+   * Customers fetched again because the activity log names them: each replaces its row in the tenant's full
+   * list (a new one goes to the top), and expanded details take the fresh data. True when anything shown changed.
+   */
+  applyChanged(tenantId: string, changes: readonly { readonly fetched: Fetched<Customer>; readonly isNew: boolean }[]): boolean {
+    let changed = false;
+    const list = this.lists.fullList(tenantId);
+    for (const { fetched, isNew } of changes) {
+      if (list.upsert(fetched.value, isNew && list.pagesLoaded > 0)) changed = true;
+    }
+    return changed;
+  }
+
   /** New settings or another account: everything is cancelled and forgotten; the search text stays. */
   reset(): void {
     for (const controller of this.aborts.values()) controller.abort();

@@ -49,6 +49,8 @@ interface Snapshot {
   readonly invalidKeys: Set<string>;
   rounds: number;
   error?: unknown;
+  /** When its first page was asked for: what a later change is newer than. */
+  startedAt?: Date;
 }
 
 function emptySnapshot(sourceCount: number): Snapshot {
@@ -121,6 +123,32 @@ export class PagedCustomerList {
     return this.stale || (this.current.rounds === 0 && this.current.error === undefined);
   }
 
+  /** When the loaded pages started loading (the first page asked for); undefined before any load. */
+  get loadedSince(): Date | undefined {
+    return this.current.rounds > 0 ? this.current.startedAt : undefined;
+  }
+
+  /**
+   * A customer fetched again (Refresh what changed): replaces its loaded row in place, or with `insertFirst`
+   * puts a customer the list does not have at its top (a new customer). True when the list changed.
+   */
+  upsert(customer: Customer, insertFirst: boolean): boolean {
+    const key = customerIdKey(customer.id);
+    const snapshot = this.current;
+    if (snapshot.ids.has(key)) {
+      const index = snapshot.items.findIndex((c) => customerIdKey(c.id) === key);
+      snapshot.items[index] = customer;
+      const entry = snapshot.entries.findIndex((e) => e.kind === 'customer' && customerIdKey(e.customer.id) === key);
+      snapshot.entries[entry] = { kind: 'customer', customer };
+      return true;
+    }
+    if (!insertFirst) return false;
+    snapshot.ids.add(key);
+    snapshot.items.unshift(customer);
+    snapshot.entries.unshift({ kind: 'customer', customer });
+    return true;
+  }
+
   find(customerId: string): Customer | undefined {
     const key = customerIdKey(customerId);
     return this.current.ids.has(key) ? this.current.items.find((c) => customerIdKey(c.id) === key) : undefined;
@@ -190,6 +218,7 @@ export class PagedCustomerList {
       .map((source, index) => ({ source, index }))
       .filter(({ source }) => (retrying ? source.failed : source.phase !== 'done'));
     if (due.length === 0) return { added: [] };
+    snapshot.startedAt ??= new Date();
     const results = await Promise.allSettled(
       due.map(async ({ source, index }) => {
         const page = await this.fetchers[index]!(source.cursor, options);

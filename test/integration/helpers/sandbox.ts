@@ -2,6 +2,7 @@
 // reached it and inject faults. Generic: any suite can use these.
 import * as assert from 'node:assert/strict';
 import { type FaultRequest, type LoggedRequest, SandboxAdmin } from '../../sandbox/adminClient';
+import type { ExternalChange } from '../../sandbox/externalChanges';
 
 export type { FaultRequest, LoggedRequest };
 
@@ -35,6 +36,11 @@ export async function injectFault(fault: FaultRequest): Promise<string> {
 
 export async function clearFaults(): Promise<void> {
   await admin().clearFaults();
+}
+
+/** A change made outside the extension: the sandbox changes the customer and appends its audit record. */
+export async function externalChange(change: ExternalChange): Promise<{ customerId: string }> {
+  return admin().change(change);
 }
 
 /** The path of a logged request without query and without the `/v1` prefix, e.g. `/customers/<id>`. */

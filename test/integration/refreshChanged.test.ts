@@ -1,0 +1,79 @@
+// Refresh what changed, inside the real VS Code against the sandbox: after changes made outside the extension,
+// it reads the audit log and fetches exactly the customers it names, updating tree rows, panels and tabs.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RefreshChangedResult } from '../../src/activity/refreshChanged';
+import type { PartnerCenterExports } from '../../src/extension';
+import { extensionExports } from './helpers/activation';
+import { clearSandboxRequests, externalChange, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
+import { rows, waitForRows } from './helpers/tree';
+import { waitFor } from './helpers/waitFor';
+
+const TENANT = 'default';
+
+describe('Refresh what changed', () => {
+  let api: PartnerCenterExports;
+
+  before(async () => {
+    api = await extensionExports();
+    await vscode.commands.executeCommand('partnerCenter.customers.focus');
+    await vscode.commands.executeCommand('partnerCenter.clearSearch');
+  });
+
+  beforeEach(async () => {
+    await resetSandbox();
+    api.client.invalidate(TENANT);
+    api.customers.reset();
+  });
+
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('updates exactly the changed customers (tree row, billing panel, JSON tab) with audit pages + one request each', async () => {
+    const top = await waitForRows(api.customers, 'the first page', (r) => r.length > 3);
+    const [first, second] = top.map((r) => r.id!.split('/')[1]!);
+    await vscode.commands.executeCommand('partnerCenter.openBillingDetails', { tenantId: TENANT, customerId: first });
+    const panel = await waitFor('the billing panel', () => api.billing.get({ tenantId: TENANT, customerId: first! }));
+    await vscode.commands.executeCommand('partnerCenter.openCustomerJson', { tenantId: TENANT, customerId: first });
+    const document = await waitFor('the JSON document', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'partnercenter' && d.uri.path.includes(first!)),
+    );
+    await waitFor('the panel to show the customer', () => (panel.customer ? true : undefined));
+
+    await externalChange({ kind: 'rename', customerId: first!, companyName: 'Renamed Elsewhere Ltd' });
+    await externalChange({ kind: 'rename', customerId: second!, companyName: 'Also Renamed GmbH' });
+    await clearSandboxRequests();
+    const result = (await vscode.commands.executeCommand('partnerCenter.refreshChanged')) as RefreshChangedResult;
+
+    assert.equal(result.updated, 2);
+    const requests = await sandboxRequests();
+    const audit = requests.filter((r) => routeOf(r) === '/auditrecords');
+    const byId = requests.filter((r) => routeOf(r).startsWith('/customers/')).map((r) => routeOf(r).toLowerCase());
+    assert.equal(audit.length, 1, 'one audit page (today’s records fit in one)');
+    assert.deepEqual(byId.sort(), [`/customers/${first}`, `/customers/${second}`].map((p) => p.toLowerCase()).sort());
+    assert.equal(requests.length, audit.length + 2, 'nothing else: no list page');
+
+    await waitFor('the tree rows to show the new names', async () => {
+      const labels = (await rows(api.customers)).map((r) => r.label);
+      return labels.includes('Renamed Elsewhere Ltd') && labels.includes('Also Renamed GmbH') ? true : undefined;
+    });
+    await waitFor('the panel to show the new name', () =>
+      panel.customer?.value.companyProfile?.companyName === 'Renamed Elsewhere Ltd' ? true : undefined,
+    );
+    await waitFor('the tab to show the new name', () => (document.getText().includes('Renamed Elsewhere Ltd') ? true : undefined));
+
+    // Run again: the same day is read again (overlap) but nothing already applied is fetched again.
+    await clearSandboxRequests();
+    const again = (await vscode.commands.executeCommand('partnerCenter.refreshChanged')) as RefreshChangedResult;
+    assert.equal(again.updated, 0);
+    assert.deepEqual((await sandboxRequests()).map(routeOf), ['/auditrecords']);
+  });
+
+  it('puts a new customer at the top of the loaded list', async () => {
+    await waitForRows(api.customers, 'the first page', (r) => r.length > 3);
+    const { customerId } = await externalChange({ kind: 'add', companyName: 'Brand New Customer Inc' });
+    const result = (await vscode.commands.executeCommand('partnerCenter.refreshChanged')) as RefreshChangedResult;
+    assert.equal(result.added, 1);
+    const shown = await waitForRows(api.customers, 'the new customer first', (r) => r[0]?.label === 'Brand New Customer Inc');
+    assert.equal(shown[0]!.id!.split('/')[1]!.toLowerCase(), customerId.toLowerCase());
+  });
+});
