@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { type CommandContext, registerCommand } from '../commands/command';
 import type { Services } from '../services';
 import type { CustomersView } from '../tree/customersView';
-import { ChangeRefresher, type RefreshChangedResult, readActivitySettings } from './refreshChanged';
+import { parseActivitySettings } from './model/activitySettings';
+import { ChangeRefresher, type RefreshChangedResult } from './model/changeRefresher';
 
 // `partnerCenter.refreshChanged` and its poll (`partnerCenter.activity.pollMinutes`): the command says what it
 // did; the poll only logs it (a notification every few minutes would be noise).
@@ -79,4 +80,10 @@ class Poll implements vscode.Disposable {
       );
     }, minutes * 60_000);
   }
+}
+
+/** The `partnerCenter.activity.*` settings as VS Code has them now. */
+export function readActivitySettings(): ReturnType<typeof parseActivitySettings> {
+  const section = vscode.workspace.getConfiguration('partnerCenter.activity');
+  return parseActivitySettings({ days: section.get('days'), pollMinutes: section.get('pollMinutes'), fullRefreshDays: section.get('fullRefreshDays') });
 }

@@ -6,10 +6,12 @@
 import { join } from 'node:path';
 import { monotonicNow } from '../../src/api/timing';
 import { SandboxAdmin } from '../sandbox/adminClient';
+import { createClient } from './benchClient';
 import { bundleSize } from './bundleSize';
 import { cacheFigures } from './cacheFigures';
 import { costGrowth } from './costGrowth';
 import { exportThroughput } from './exportThroughput';
+import { printRefreshChangedBench } from './refreshChanged';
 import { startSandboxProcess } from './sandboxProcess';
 import { tenantIsolation } from './tenantIsolation';
 import { throttleFidelity } from './throttleFidelity';
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     await exportThroughput(sandbox.url, admin, { quick });
     bundleBytes = await bundleSize();
     await cacheFigures(sandbox.url, admin);
+    await printRefreshChangedBench(admin, createClient(sandbox.url, { requests: 500, windowMs: 60_000 }, 300));
   } finally {
     sandbox.stop();
   }

@@ -2,7 +2,7 @@
 // it reads the audit log and fetches exactly the customers it names, updating tree rows, panels and tabs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RefreshChangedResult } from '../../src/activity/refreshChanged';
+import type { RefreshChangedResult } from '../../src/activity/model/changeRefresher';
 import type { PartnerCenterExports } from '../../src/extension';
 import { extensionExports } from './helpers/activation';
 import { clearSandboxRequests, externalChange, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';

@@ -1,12 +1,11 @@
-import * as vscode from 'vscode';
-import { type AuditQuery, auditWindows, utcDay } from '../api/auditQuery';
-import type { AuditRecord } from '../api/auditSchemas';
-import { PageCursorHistory } from '../api/pageCursorHistory';
-import type { Customer } from '../api/schemas';
-import type { Fetched, PartnerCenterApi } from '../api/types';
-import type { CustomersView } from '../tree/customersView';
-import { type ActivitySettings, parseActivitySettings } from './model/activitySettings';
-import { changedCustomers } from './model/changedCustomers';
+import { type AuditQuery, auditWindows, utcDay } from '../../api/auditQuery';
+import type { AuditRecord } from '../../api/auditSchemas';
+import type { Logger } from '../../api/logger';
+import { PageCursorHistory } from '../../api/pageCursorHistory';
+import type { Customer } from '../../api/schemas';
+import type { Fetched, PartnerCenterApi } from '../../api/types';
+import type { ActivitySettings } from './activitySettings';
+import { changedCustomers } from './changedCustomers';
 
 // Refresh what changed: reads the activity log since the tenant's last full load, then fetches only the
 // customers it names (one request each) and updates them in place. Microsoft's throttling guidance asks
@@ -27,6 +26,13 @@ export interface RefreshChangedResult {
   readonly wholeRefreshTenants: readonly string[];
 }
 
+/** What Refresh what changed needs of the customers view (pure, so the bench can drive it without VS Code). */
+export interface ChangedCustomersTarget {
+  fullListLoadedSince(tenantId: string): Date | undefined;
+  applyChanged(tenantId: string, changes: readonly { readonly fetched: Fetched<Customer>; readonly isNew: boolean }[]): void;
+  refreshTenant(tenantId: string, options?: { readonly correlationId?: string }): Promise<void>;
+}
+
 /** Per tenant: the full load the log is read against, the records already applied, and the day read last. */
 interface Checkpoint {
   readonly since: Date;
@@ -39,9 +45,9 @@ export class ChangeRefresher {
   private running: Promise<RefreshChangedResult> | undefined;
 
   constructor(
-    private readonly client: PartnerCenterApi,
-    private readonly customers: Pick<CustomersView, 'fullListLoadedSince' | 'applyChanged' | 'refreshTenant'>,
-    private readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn'>,
+    private readonly client: Pick<PartnerCenterApi, 'auditRecords' | 'getCustomer'>,
+    private readonly customers: ChangedCustomersTarget,
+    private readonly log: Pick<Logger, 'warn'>,
   ) {}
 
   /** One run at a time: a second call while one runs shares it. */
@@ -130,10 +136,4 @@ export class ChangeRefresher {
 
 function sum(results: readonly RefreshChangedResult[], key: 'updated' | 'added' | 'relationshipsRemoved' | 'failed'): number {
   return results.reduce((total, result) => total + result[key], 0);
-}
-
-/** The `partnerCenter.activity.*` settings as VS Code has them now. */
-export function readActivitySettings(): ReturnType<typeof parseActivitySettings> {
-  const section = vscode.workspace.getConfiguration('partnerCenter.activity');
-  return parseActivitySettings({ days: section.get('days'), pollMinutes: section.get('pollMinutes'), fullRefreshDays: section.get('fullRefreshDays') });
 }
