@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import zodFrench from 'zod/v4/locales/fr.js';
+import { registerActivity } from './activity/activityCommands';
 import { PartnerCenterClient } from './api/client';
 import { overrideCloudApiBase } from './api/clouds';
 import { toXLocale } from './api/locale';
@@ -58,6 +59,8 @@ function wire(context: vscode.ExtensionContext) {
   registerCommands(services, { customers, billing, documents });
   const links = registerCustomerLinks(services, { customers, billing, documents });
   context.subscriptions.push(links);
+  const activity = registerActivity(services, customers);
+  context.subscriptions.push(...activity.disposables);
 
   void session.evaluate();
 
@@ -73,7 +76,7 @@ function wire(context: vscode.ExtensionContext) {
           useHttpTimings: client.useHttpTimings.bind(client),
         }
       : undefined;
-  return { client, session, customers, billing, documents, links, testing };
+  return { client, session, customers, billing, documents, links, activity: activity.view, testing };
 }
 
 /** Strings of the api/ layer (which cannot import vscode) and zod's messages follow VS Code's display language. */

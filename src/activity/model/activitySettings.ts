@@ -19,6 +19,8 @@ const ranges = {
   fullRefreshDays: { min: 1, max: 30, default: 7 },
 } as const;
 
+export const DEFAULT_ACTIVITY_SETTINGS: ActivitySettings = { days: 7, pollMinutes: 0, fullRefreshDays: 7 };
+
 export type RawActivitySettings = Partial<Record<keyof ActivitySettings, unknown>>;
 
 export function parseActivitySettings(raw: RawActivitySettings): { ok: true; settings: ActivitySettings } | { ok: false; problems: string[] } {
