@@ -28,7 +28,11 @@ describe('Activity view', () => {
     api = await extensionExports();
     restore = await useSettings({ 'activity.days': 90, pageSize: 50 });
   });
-  after(() => restore());
+  after(async () => {
+    await restore();
+    // Shown by Show Activity: hidden again, so the suites after this one see only the requests they make.
+    if (api.activity.view.visible) await vscode.commands.executeCommand('partnerCenter.activity.toggleVisibility');
+  });
 
   beforeEach(async () => {
     await resetSandbox();
