@@ -8,6 +8,8 @@ import { startService, waitFor } from './processes.mjs';
 /** Settings that keep a throwaway workbench quiet: no welcome page, telemetry, update checks, trust prompts or AI panes. */
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
+  // Two views share the Partner Center container: their title actions live in the pane headers, shown always.
+  'workbench.view.alwaysShowHeaderActions': true,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,

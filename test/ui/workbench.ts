@@ -137,7 +137,7 @@ export class Workbench {
 
   /** A button in the side bar's title (the view's own actions: search, refresh…), by its title. */
   viewTitleAction(title: string): Locator {
-    return this.page.locator('.part.sidebar .title-actions').getByRole('button', { name: title, exact: true }).filter({ visible: true });
+    return this.page.locator('.part.sidebar .title-actions, .part.sidebar .pane-header .actions').getByRole('button', { name: title, exact: true }).filter({ visible: true });
   }
 
   /** The message the view shows above its tree (`TreeView.message`). */
