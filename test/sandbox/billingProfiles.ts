@@ -30,8 +30,13 @@ export interface BillingWrite {
 
 export type WriteResult = { readonly ok: true; readonly profile: SandboxBillingProfile } | { readonly ok: false; readonly reply: Reply };
 
+/** Told of every stored write: the sandbox's activity log records each one, as Partner Center's does. */
+export type BillingWriteListener = (tenantId: string, customer: SandboxCustomer, before: SandboxBillingProfile, after: SandboxBillingProfile) => void;
+
 export class BillingProfileStore {
   private readonly written = new Map<string, SandboxBillingProfile>();
+
+  constructor(private readonly onWritten: BillingWriteListener = () => undefined) {}
 
   /** The customer's billing profile now. */
   profile(tenantId: string, customer: SandboxCustomer): SandboxBillingProfile {
@@ -60,6 +65,7 @@ export class BillingProfileStore {
     const problem = fieldProblem(next);
     if (problem) return { ok: false, reply: problem };
     this.written.set(storeKey(request.tenantId, request.customer.id), next);
+    this.onWritten(request.tenantId, request.customer, current, next);
     return { ok: true, profile: next };
   }
 

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { checkRateLimit, handleAdmin, isAdminPath, type SandboxState } from './admin';
 import { INVALID_JSON, answerApi } from './api';
 import { BillingProfileStore } from './billingProfiles';
-import { AuditLog } from './auditLog';
+import { AuditLog, recordAuditRecord } from './auditLog';
 import { LiveCustomers } from './externalChanges';
 import { authenticate } from './auth';
 import { FaultTable, faultOutcome, faultInterrupts } from './faults';
@@ -75,7 +75,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults: new FaultTable(),
     log: new RequestLog(),
     tenants,
-    profiles: new BillingProfileStore(),
+    profiles: new BillingProfileStore((tenantId, customer, before, after) => {
+      const tenant = tenants.find((t) => t.id === tenantId);
+      if (!tenant) return;
+      recordAuditRecord(audit, tenant, {
+        operationType: 'update_customer_billing_profile',
+        customer: { id: customer.id, name: customer.companyProfile.companyName },
+        oldValue: before,
+        newValue: after,
+      });
+    }),
   };
   const timers = new Set<NodeJS.Timeout>();
   /** Runs a (possibly delayed) answer; an error in it must not escape a timer and end the host process. */

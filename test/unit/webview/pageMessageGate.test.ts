@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PageMessageGate } from '../../../src/webview/pageMessageGate';
 
-const report = (revision: number) => ({ type: 'rendered', revision, kind: 'data', text: 'Billing', fields: [] });
+const report = (revision: number) => ({ type: 'rendered', revision, kind: 'data', text: 'Billing', fields: [], canEdit: true });
 
 describe('webview: which page messages the host acts on', () => {
   it('takes the protocol\'s messages, and the report of the latest render', () => {
