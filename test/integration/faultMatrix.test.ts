@@ -262,7 +262,15 @@ const SURFACES: readonly Surface[] = [
     target: 'filter=',
     fields: { id: 'items[0].id', object: 'items[0].companyProfile' },
     async run(context) {
+      // Every run, the retry included, ends with the filter cleared: a filter left on would hide the next files' lists.
       const search = async (): Promise<Seen> => {
+        try {
+          return await searchOnce();
+        } finally {
+          await vscode.commands.executeCommand('partnerCenter.clearSearch');
+        }
+      };
+      const searchOnce = async (): Promise<Seen> => {
         context.api.customers.reset();
         const before = context.notifications.length;
         const count = await vscode.commands.executeCommand<number | undefined>('partnerCenter.search', SEARCH_PREFIX);
@@ -274,11 +282,7 @@ const SURFACES: readonly Surface[] = [
         }
         return { outcome: 'data', detail: `${count} matches` };
       };
-      try {
-        return await search();
-      } finally {
-        await vscode.commands.executeCommand('partnerCenter.clearSearch');
-      }
+      return search();
     },
   },
   {
