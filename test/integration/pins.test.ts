@@ -34,6 +34,7 @@ describe('pins (partnerCenter.pinCustomer, partnerCenter.unpinCustomer)', () => 
     await resetSandbox();
     await unpinAll();
     api.client.invalidate(TENANT);
+    await api.customers.clearSearch(); // pins are hidden while a search (perhaps another file's) is shown
     api.customers.reset();
   });
 
