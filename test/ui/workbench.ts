@@ -211,7 +211,14 @@ export class Workbench {
     const deadline = Date.now() + UI_TIMEOUT_MS;
     for (;;) {
       if (!(await menu.isVisible())) await row.click({ button: 'right' });
-      await entry.waitFor({ timeout: UI_TIMEOUT_MS });
+      try {
+        // A right-click that lands while the tree re-renders opens no menu: click again rather than wait it out.
+        await entry.waitFor({ timeout: 5_000 });
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.page.keyboard.press('Escape');
+        continue;
+      }
       await entry.hover();
       await this.page.keyboard.press('Enter');
       try {
