@@ -181,7 +181,13 @@ export class Workbench {
   async hoverOver(target: Locator): Promise<Locator> {
     const hover = this.page.locator('.monaco-hover.workbench-hover');
     await this.page.mouse.move(0, 0); // away first: a hover left open by an earlier step would answer instead
-    await hover.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    try {
+      await hover.waitFor({ state: 'hidden', timeout: 2_000 });
+    } catch {
+      // A hover that took focus (or was pinned with Alt) stays open when the mouse leaves; Escape closes it.
+      await this.page.keyboard.press('Escape');
+      await hover.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    }
     await target.hover();
     await hover.waitFor({ timeout: UI_TIMEOUT_MS });
     return hover;
