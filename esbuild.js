@@ -86,7 +86,6 @@ function configs() {
     format: 'cjs',
     external: ['vscode'],
     mainFields: ['module', 'main'],
-    keepNames: true,
   };
   const webview = {
     ...common,

@@ -27,7 +27,6 @@ export async function bundleSize(): Promise<number> {
     format: 'cjs',
     external: ['vscode'],
     mainFields: ['module', 'main'],
-    keepNames: true,
     target: 'es2022',
     write: false,
     metafile: true,
@@ -38,7 +37,7 @@ export async function bundleSize(): Promise<number> {
   for (const [file, input] of Object.entries(output.inputs)) byOrigin.set(origin(file), (byOrigin.get(origin(file)) ?? 0) + input.bytesInOutput);
   const rows = [...byOrigin].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => [name, kb(bytes)]);
   printTable(
-    `Production bundle (dist/extension.js, minified): ${kb(output.bytes)}, budget ${BUDGET_KB} KB — ${output.bytes <= BUDGET_KB * 1024 ? 'within' : 'OVER'}`,
+    `Production bundle (dist/extension.js, minified): ${kb(output.bytes)}, budget ${BUDGET_KB} KB — ${output.bytes <= BUDGET_KB * 1024 ? 'within' : 'OVER (goal not met)'}`,
     ['from', 'size'],
     [...rows, ['total', kb(output.bytes)]],
   );
