@@ -72,6 +72,11 @@ export function relationshipLabel(value: string | null | undefined): string {
   return Object.hasOwn(RELATIONSHIP_LABELS, text) ? RELATIONSHIP_LABELS[text as keyof typeof RELATIONSHIP_LABELS]() : text;
 }
 
+/** A customer the partner has no relationship with any more (after `remove_partner_customer_relationship`). */
+export function hasNoRelationship(customer: Customer): boolean {
+  return shown(customer.relationshipToPartner)?.toLowerCase() === 'none';
+}
+
 /** Whether the partner holds delegated admin privileges; list items do not carry it. */
 export function delegatedAdminLabel(value: boolean | null | undefined): string {
   if (value === true) return l10n.t('Yes');

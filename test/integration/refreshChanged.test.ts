@@ -6,7 +6,7 @@ import type { RefreshChangedResult } from '../../src/activity/model/changeRefres
 import type { PartnerCenterExports } from '../../src/extension';
 import { extensionExports } from './helpers/activation';
 import { clearSandboxRequests, externalChange, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
-import { rows, waitForRows } from './helpers/tree';
+import { customerRow, rows, waitForRows } from './helpers/tree';
 import { waitFor } from './helpers/waitFor';
 
 const TENANT = 'default';
@@ -66,6 +66,52 @@ describe('Refresh what changed', () => {
     const again = (await vscode.commands.executeCommand('partnerCenter.refreshChanged')) as RefreshChangedResult;
     assert.equal(again.updated, 0);
     assert.deepEqual((await sandboxRequests()).map(routeOf), ['/auditrecords']);
+  });
+
+  it("after a billing edit made here and a relationship removed elsewhere, fetches exactly those two and marks the removed one", async () => {
+    const top = await waitForRows(api.customers, 'the first page', (r) => r.length > 4);
+    const [, , edited, removed] = top.map((r) => r.id!.split('/')[1]!);
+    await vscode.commands.executeCommand('partnerCenter.updateBillingProfile', {
+      tenantId: TENANT,
+      customerId: edited,
+      changes: { firstName: 'Edited Here' },
+    });
+    await externalChange({ kind: 'removeRelationship', customerId: removed! });
+    await clearSandboxRequests();
+    const result = (await vscode.commands.executeCommand('partnerCenter.refreshChanged')) as RefreshChangedResult;
+
+    assert.equal(result.updated, 2);
+    assert.equal(result.relationshipsRemoved, 1);
+    const requests = await sandboxRequests();
+    const byId = requests.filter((r) => routeOf(r).startsWith('/customers/')).map((r) => routeOf(r).toLowerCase());
+    assert.deepEqual(byId.sort(), [`/customers/${edited}`, `/customers/${removed}`].map((p) => p.toLowerCase()).sort());
+    assert.equal(requests.length, requests.filter((r) => routeOf(r) === '/auditrecords').length + 2, 'audit pages and the two customers, nothing else');
+
+    const row = await waitFor('the removed relationship to be marked on its row', async () => {
+      const shown = customerRow(await rows(api.customers), TENANT, removed!);
+      return shown.description?.includes('no relationship') ? shown : undefined;
+    });
+    assert.equal((row.item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
+    const untouched = customerRow(await rows(api.customers), TENANT, edited!);
+    assert.ok(!untouched.description?.includes('no relationship'), 'the edited customer is not marked');
+  });
+
+  it('refreshes a tenant whose list was never loaded whole: no audit request, its first page when shown', async () => {
+    // Hidden, the view asks for no rows, so nothing loads the list before the command does.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    api.customers.reset();
+    await clearSandboxRequests();
+    assert.equal(api.customers.fullListLoadedSince(TENANT), undefined);
+    const result = (await vscode.commands.executeCommand('partnerCenter.refreshChanged')) as RefreshChangedResult;
+    assert.ok(result.wholeRefreshTenants.includes(TENANT), `whole refresh of ${TENANT}: ${JSON.stringify(result)}`);
+    assert.equal(result.updated, 0);
+    assert.deepEqual((await sandboxRequests()).map(routeOf), [], 'a hidden view loads nothing yet, the audit log least of all');
+
+    await vscode.commands.executeCommand('partnerCenter.customers.focus');
+    await waitForRows(api.customers, 'the first page', (r) => r.length > 3);
+    const routes = (await sandboxRequests()).map(routeOf);
+    assert.ok(routes.includes('/customers') && !routes.includes('/auditrecords'), `the list's first page only: ${routes.join(', ')}`);
+    assert.ok(api.customers.fullListLoadedSince(TENANT), 'the next Refresh what changed reads the log from this load');
   });
 
   it('puts a new customer at the top of the loaded list', async () => {

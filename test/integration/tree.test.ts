@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { PartnerCenterApi } from '../../src/api/types';
 import type { CustomersView } from '../../src/tree/customersView';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
+import { expectedRowDescription, hasNoRelationship } from '../support/rowDescription';
 import { NOTABLE, type SandboxCustomer, seedCustomer, seedTenant } from '../sandbox/seed';
 import { extensionExports } from './helpers/activation';
 import { clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
@@ -65,7 +66,10 @@ describe('customers tree', function () {
     for (const [index, customer] of seed.entries()) {
       const row = top[index]!;
       const domain = customer.companyProfile.domain;
-      assert.equal(row.description, domain, `description of ${row.label}`);
+      // A customer the partner has no relationship with any more is marked as such after its domain.
+      assert.equal(row.description, expectedRowDescription(customer) || undefined, `description of ${row.label}`);
+      const icon = hasNoRelationship(customer) ? 'circle-slash' : 'briefcase';
+      assert.equal((row.item.iconPath as vscode.ThemeIcon).id, icon, `icon of ${row.label}`);
       assert.equal(row.tokens.includes('hasDomain'), domain !== undefined, `hasDomain of ${row.label}`);
       assert.equal(row.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
       assert.ok(row.item.accessibilityInformation?.label.includes(row.label));

@@ -11,6 +11,7 @@ import type { Dialog, Locator } from 'playwright-core';
 import manifest from '../../package.json';
 import { matchesFilter } from '../sandbox/paging';
 import { NOTABLE, SEARCH_PREFIXES, type SandboxCustomer, seedCustomer, seedTenant } from '../sandbox/seed';
+import { expectedRowDescription } from '../support/rowDescription';
 import { clearFaults, injectFault, relationshipUrl, requestsSince } from './sandbox';
 import { type Locale, UI_TIMEOUT_MS, type Workbench, useWorkbench } from './workbench';
 
@@ -140,7 +141,7 @@ for (const locale of ['en', 'fr'] as const) {
       const rows = (await wb.visibleTreeRows()).slice(0, first.length);
       assert.deepEqual(
         rows,
-        first.map((c) => ({ level: 1, label: c.companyProfile.companyName, description: c.companyProfile.domain ?? '' })),
+        first.map((c) => ({ level: 1, label: c.companyProfile.companyName, description: expectedRowDescription(c, (text) => wb.t(text)) })),
       );
       await wb.screenshot(`${locale}-customers`);
 
@@ -170,7 +171,7 @@ for (const locale of ['en', 'fr'] as const) {
       const nextRow = wb.treeItem(next);
       await nextRow.waitFor({ timeout: UI_TIMEOUT_MS });
       assert.equal(await nextRow.getAttribute('data-index'), String(loaded));
-      assert.equal(await nextRow.locator('.label-description').textContent(), listedFirst(loaded + 1)[loaded]!.companyProfile.domain ?? '');
+      assert.equal(await nextRow.locator('.label-description').textContent(), expectedRowDescription(listedFirst(loaded + 1)[loaded]!, (text) => wb.t(text)));
       await wb.page.mouse.move(0, 0);
       await wb.screenshot(`${locale}-load-more`);
 

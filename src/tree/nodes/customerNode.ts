@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Customer } from '../../api/schemas';
-import { customerDetails, customerDisplayName, customerDomain } from '../../presentation/customerFacts';
+import { customerDetails, customerDisplayName, customerDomain, hasNoRelationship } from '../../presentation/customerFacts';
 import { customerAccessibilityLabel } from '../../presentation/customerAccessibility';
 import { customerTooltipMarkdown } from '../tooltips';
 import type { CustomerRef } from '../../customerRef';
@@ -70,13 +70,16 @@ export class CustomerNode implements TreeNode, CustomerRef {
     const domain = this.domain;
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = domain !== name ? domain : undefined;
+    const noRelationship = hasNoRelationship(this.shownCustomer);
+    const description = [domain !== name ? domain : undefined, noRelationship ? vscode.l10n.t('no relationship') : undefined];
+    item.description = description.filter((part) => part !== undefined).join(' · ') || undefined;
     // Untrusted, no HTML, no command links, no $(icon) syntax: customer data is escaped and shows as text.
     const tooltip = new vscode.MarkdownString(customerTooltipMarkdown(this.shownCustomer), false);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon('briefcase');
+    // A customer whose relationship was removed stays listed until a reload, marked so it is not mistaken for one served.
+    item.iconPath = noRelationship ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('briefcase');
     item.contextValue = contextValue(
       ContextToken.customer,
       domain !== undefined && ContextToken.hasDomain,

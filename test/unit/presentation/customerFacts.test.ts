@@ -7,6 +7,7 @@ import {
   customerDisplayName,
   delegatedAdminLabel,
   formatAddress,
+  hasNoRelationship,
   relationshipLabel,
 } from '../../../src/presentation/customerFacts';
 import documentedCustomer from '../../fixtures/partner-center/customer-by-id.response.json';
@@ -93,6 +94,12 @@ describe('tree: customer facts', () => {
     assert.equal(relationshipLabel('  '), 'Not reported');
     // Inherited object keys are not relationship values.
     assert.equal(relationshipLabel('constructor'), 'constructor');
+  });
+
+  it('tells a customer with no relationship left (any case, padded) from one whose relationship is unknown or another', () => {
+    const withRelationship = (value: string | null) => ({ ...seeded('default', NOTABLE.default.sparse), relationshipToPartner: value });
+    assert.deepEqual(['none', ' None ', 'NONE'].map((v) => hasNoRelationship(withRelationship(v))), [true, true, true]);
+    assert.deepEqual(['reseller', 'unknown', '', null].map((v) => hasNoRelationship(withRelationship(v))), [false, false, false, false]);
   });
 
   it('says Yes, No or Not reported for delegated admin', () => {
