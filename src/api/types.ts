@@ -156,6 +156,8 @@ export interface PartnerCenterApi {
   invalidate(tenant: TenantId, customerId?: string): void;
   /** Rejects every queued call of a tenant (or of all tenants) with a cancellation; running ones are aborted. */
   cancel(tenant?: TenantId): void;
+  /** Calls of this tenant waiting for the rate limit. */
+  queueDepth(tenant: TenantId): number;
   /** Roughly how long until `count` more calls of this tenant (behind those queued) will have been sent, in ms: for ETAs. */
   estimatedWaitMs(tenant: TenantId, count?: number): number;
 }

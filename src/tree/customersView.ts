@@ -9,6 +9,7 @@ import type { Services } from '../services';
 import type { Settings } from '../settings';
 import { CustomersTreeProvider } from './customersTreeProvider';
 import { CustomersState } from './model/customersState';
+import { QueuedLoads } from './model/queuedLoads';
 import { Pins } from './model/pins';
 import type { ListEntry } from './model/pagedCustomerList';
 import { affectsCustomerLists } from './model/settingsChange';
@@ -71,10 +72,12 @@ class CustomersViewController implements CustomersView {
   readonly pins: Pins;
   private readonly state: CustomersState;
   private readonly nodes = new NodeRegistry(this);
+  private readonly queuedLoads: QueuedLoads;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
     this.state = new CustomersState(services.client);
+    this.queuedLoads = new QueuedLoads(services.client, () => this.updateMessage());
     const globalState = services.context.globalState;
     this.pins = new Pins(globalState, () => (services.config.current.ok ? services.config.current.settings.cloud : ''));
     globalState.setKeysForSync(this.pins.syncKeys());
@@ -119,7 +122,7 @@ class CustomersViewController implements CustomersView {
   /** The shown list of a tenant: its customers, then "Load more…", an error, or "No customers". */
   async listChildren(tenantId: string, parent: TenantNode | undefined): Promise<TreeNode[]> {
     if (this.state.listOf(tenantId).needsLoad) {
-      await this.withProgress(this.state.ensureList(tenantId, randomUUID()));
+      await this.load(tenantId, () => this.state.ensureList(tenantId, randomUUID()));
       this.updateMessage();
     }
     const list = this.state.listOf(tenantId);
@@ -147,7 +150,7 @@ class CustomersViewController implements CustomersView {
   /** A customer's children from one `getCustomer` request; a failure stays (as an error row) until retried. */
   async customerChildren(node: CustomerNode): Promise<TreeNode[]> {
     const details = this.state.detailsOf(node);
-    if (!details.settled) await this.withProgress(details.ensure(randomUUID()));
+    if (!details.settled) await this.load(node.tenantId, () => details.ensure(randomUUID()));
     if (details.error !== undefined) {
       const retry = (correlationId: string) => this.retryCustomer(node, correlationId);
       return [new ErrorNode(NodeIds.error(node.id), details.error, node, retry)];
@@ -163,14 +166,14 @@ class CustomersViewController implements CustomersView {
     const refs = this.pins.of(group.tenantId);
     const correlationId = randomUUID();
     const pending = refs.map((ref) => this.state.detailsOf(ref)).filter((details) => !details.settled);
-    if (pending.length) await this.withProgress(Promise.all(pending.map((details) => details.ensure(correlationId))));
+    if (pending.length) await this.load(group.tenantId, () => Promise.all(pending.map((details) => details.ensure(correlationId))));
     return refs.map((ref): TreeNode => {
       const details = this.state.detailsOf(ref);
       if (details.value) return this.nodes.pinnedCustomer(group, details.value.value);
       const error = details.error;
       if (isPartnerCenterError(error) && error.status === 404) return new GonePinNode(ref.tenantId, ref.customerId, error, group);
       const retry = async (retryId: string) => {
-        await this.withProgress(this.state.retryCustomer(ref, retryId));
+        await this.load(ref.tenantId, () => this.state.retryCustomer(ref, retryId));
         this.provider.refresh(group);
       };
       return new ErrorNode(NodeIds.error(NodeIds.pinnedCustomer(ref)), error, group, retry);
@@ -200,7 +203,7 @@ class CustomersViewController implements CustomersView {
   }
 
   async refreshCustomer(target: CustomerRef, options: ActionOptions = {}): Promise<void> {
-    await this.withProgress(this.state.refreshCustomer(target, options.correlationId));
+    await this.load(target.tenantId, () => this.state.refreshCustomer(target, options.correlationId));
     const fetched = this.state.fetchedDetails(target);
     for (const node of [this.nodes.existingCustomer(target), this.nodes.existingPinned(target)]) {
       if (!node) continue;
@@ -214,7 +217,7 @@ class CustomersViewController implements CustomersView {
   }
 
   async loadMore(tenantId: string, options: ActionOptions = {}): Promise<number> {
-    const outcome = await this.withProgress(this.state.loadMore(tenantId, options.correlationId));
+    const outcome = await this.load(tenantId, () => this.state.loadMore(tenantId, options.correlationId));
     const parent = this.listParent(tenantId);
     this.provider.refresh(parent);
     this.updateMessage();
@@ -252,7 +255,7 @@ class CustomersViewController implements CustomersView {
     if (!this.readySettings()?.tenants.includes(target.tenantId)) return false;
     const find = async (): Promise<Customer | undefined> => {
       if (this.state.listOf(target.tenantId).needsLoad) {
-        await this.withProgress(this.state.ensureList(target.tenantId, options.correlationId));
+        await this.load(target.tenantId, () => this.state.ensureList(target.tenantId, options.correlationId));
       }
       return this.state.listOf(target.tenantId).find(target.customerId);
     };
@@ -313,13 +316,13 @@ class CustomersViewController implements CustomersView {
   }
 
   private async retryList(tenantId: string, correlationId: string): Promise<void> {
-    await this.withProgress(this.state.loadMore(tenantId, correlationId));
+    await this.load(tenantId, () => this.state.loadMore(tenantId, correlationId));
     this.provider.refresh(this.listParent(tenantId));
     this.updateMessage();
   }
 
   private async retryCustomer(ref: CustomerRef, correlationId: string): Promise<void> {
-    await this.withProgress(this.state.retryCustomer(ref, correlationId));
+    await this.load(ref.tenantId, () => this.state.retryCustomer(ref, correlationId));
     const node = this.nodes.existingCustomer(ref);
     if (node) this.provider.refresh(node);
   }
@@ -349,7 +352,7 @@ class CustomersViewController implements CustomersView {
   private updateMessage(): void {
     const result = this.services.config.current;
     const search = result.ok && this.services.session.ready ? this.state.searchSummary(result.settings.tenants) : undefined;
-    const message = customersViewMessage(result, search);
+    const message = [customersViewMessage(result, search), this.queuedLoads.text()].filter(Boolean).join(' ') || undefined;
     if (this.view.message !== message) this.view.message = message;
   }
 
@@ -360,6 +363,11 @@ class CustomersViewController implements CustomersView {
       // Revealing is a courtesy: the data is loaded and shown either way.
       this.services.log.warn(`Could not reveal ${node.id}: ${errorMessage(error)}`);
     }
+  }
+
+  /** A load for one tenant: the view's progress bar, and its message while the request waits in the tenant's queue. */
+  private load<T>(tenantId: string, start: () => Promise<T>): Promise<T> {
+    return this.withProgress(this.queuedLoads.track(tenantId, start));
   }
 
   private withProgress<T>(task: Promise<T>): Promise<T> {

@@ -20,6 +20,11 @@ export async function resetSandbox(): Promise<void> {
   await admin().reset();
 }
 
+/** The quota the sandbox enforces per partner tenant until the next reset (it answers 429 beyond it). */
+export async function setSandboxRateLimit(rateLimit: { requests: number; windowMs: number }): Promise<void> {
+  await admin().configure({ rateLimit });
+}
+
 /** Every API request the sandbox received since the last reset/clear, oldest first. */
 export async function sandboxRequests(): Promise<readonly LoggedRequest[]> {
   return admin().requests();
