@@ -92,9 +92,17 @@ export class SessionManager implements vscode.Disposable {
     return this.evaluation.run();
   }
 
-  /** The only path that may prompt; false when the user cancelled or it failed. */
-  signIn(): Promise<boolean> {
-    return this.flow.signIn();
+  /**
+   * The only path that may prompt; false when the user cancelled or it failed. `again`: a tenant whose token
+   * Partner Center refused gets a new session; what was fetched for it goes even if VS Code kept the session's id.
+   */
+  async signIn(again?: string): Promise<boolean> {
+    const before = again === undefined ? undefined : this.connection.sessions.get(again);
+    const signedIn = await this.flow.signIn(again);
+    if (signedIn && again !== undefined && this.connection.sessions.get(again) === before) {
+      this.changed.fire({ state: this.connection.state, tenantsWithChangedSession: [again] });
+    }
+    return signedIn;
   }
 
   signOut(): Promise<void> {

@@ -3,6 +3,7 @@ import { type CloudId, cloudLabel } from '../api/clouds';
 import { errorMessage } from '../api/errors';
 import type { Logger } from '../api/logger';
 import type { ConfigStore } from '../config';
+import { sameTenant } from '../customerRef';
 import { literalText } from '../presentation/literalText';
 import type { ConnectionState } from './connection';
 import { SOVEREIGN_ENVIRONMENT_SETTING, scopesFor } from './scopes';
@@ -29,9 +30,11 @@ export class SignInFlow {
 
   /**
    * Interactive sign-in, one session per configured tenant (VS Code prompts only for tenants without one).
-   * Returns false when the user cancelled or it failed; the state then says what was achieved.
+   * `again`: Partner Center refused this tenant's token (a final 401), so its session is replaced by a new one
+   * (VS Code asks the user to sign in again) and no other tenant is asked. Returns false when the user cancelled
+   * or it failed; the state then says what was achieved.
    */
-  async signIn(): Promise<boolean> {
+  async signIn(again?: string): Promise<boolean> {
     const { config, access, log, evaluate } = this.options;
     const settings = config.require();
     if (settings.cloud === 'local') {
@@ -44,15 +47,22 @@ export class SignInFlow {
       await evaluate();
       return false;
     }
+    const tenants = again === undefined ? settings.tenants : settings.tenants.filter((tenant) => sameTenant(tenant, again));
+    // A row of a tenant configured no more: nothing to sign in to.
+    if (!tenants.length) return false;
     if (!(await this.ensureSovereignEnvironment(settings.cloud))) return false;
     await access.setSignedOut(false);
     const provider = access.providerFor(settings.cloud);
     let failure: { tenant: string; error: unknown } | undefined;
     this.signingIn = true;
     try {
-      for (const tenant of settings.tenants) {
+      for (const tenant of tenants) {
         try {
-          const session = await vscode.authentication.getSession(provider, scopesFor(settings, tenant), { createIfNone: true });
+          const scopes = scopesFor(settings, tenant);
+          const session =
+            again === undefined
+              ? await vscode.authentication.getSession(provider, scopes, { createIfNone: true })
+              : await vscode.authentication.getSession(provider, scopes, { forceNewSession: { detail: signInAgainDetail(tenant) } });
           log.info(`Signed in to ${cloudLabel(settings.cloud)} for tenant ${tenant} as ${session.account.label}`);
         } catch (error) {
           // The user said no (or it failed): do not ask again for the next tenant.
@@ -113,6 +123,10 @@ export class SignInFlow {
       .update(SOVEREIGN_ENVIRONMENT_SETTING, problem.expected, vscode.ConfigurationTarget.Global);
     return true;
   }
+}
+
+function signInAgainDetail(tenant: string): string {
+  return vscode.l10n.t('Partner Center did not accept the sign-in for tenant {0}. Sign in again to go on.', tenant);
 }
 
 function showLocalModeNeedsNoSignIn(apiBase: string): void {

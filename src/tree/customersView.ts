@@ -130,7 +130,7 @@ class CustomersViewController implements CustomersView {
     // Pinned first, while the view shows the full lists (a search shows its matches only).
     if (this.state.searchText === undefined && this.pins.of(tenantId).length) nodes.unshift(this.nodes.pinnedGroup(tenantId, parent));
     if (list.error !== undefined) {
-      nodes.push(new ErrorNode(NodeIds.error(tenantId), list.error, parent, (correlationId) => this.retryList(tenantId, correlationId)));
+      nodes.push(this.errorNode(NodeIds.error(tenantId), tenantId, list.error, parent, (correlationId) => this.retryList(tenantId, correlationId)));
     } else if (list.hasMore && list.pagesLoaded > 0) {
       // Counts every row shown, unreadable customers too: they were loaded (and page sizes add up).
       nodes.push(new LoadMoreNode(tenantId, list.entries.length, parent, list.invalidCount));
@@ -153,7 +153,7 @@ class CustomersViewController implements CustomersView {
     if (!details.settled) await this.load(node.tenantId, () => details.ensure(randomUUID()));
     if (details.error !== undefined) {
       const retry = (correlationId: string) => this.retryCustomer(node, correlationId);
-      return [new ErrorNode(NodeIds.error(node.id), details.error, node, retry)];
+      return [this.errorNode(NodeIds.error(node.id), node.tenantId, details.error, node, retry)];
     }
     const fetched = details.value;
     if (!fetched) return [];
@@ -176,7 +176,7 @@ class CustomersViewController implements CustomersView {
         await this.load(ref.tenantId, () => this.state.retryCustomer(ref, retryId));
         this.provider.refresh(group);
       };
-      return new ErrorNode(NodeIds.error(NodeIds.pinnedCustomer(ref)), error, group, retry);
+      return this.errorNode(NodeIds.error(NodeIds.pinnedCustomer(ref)), ref.tenantId, error, group, retry);
     });
   }
 
@@ -292,7 +292,7 @@ class CustomersViewController implements CustomersView {
   private entryNode(tenantId: string, entry: ListEntry, parent: TenantNode | undefined): TreeNode {
     if (entry.kind === 'customer') return this.customerNode(tenantId, entry.customer, parent);
     const retry = (correlationId: string) => this.refreshTenants([tenantId], { correlationId });
-    return new ErrorNode(NodeIds.invalidEntry(tenantId, entry.key), entry.invalid.error, parent, retry);
+    return this.errorNode(NodeIds.invalidEntry(tenantId, entry.key), tenantId, entry.invalid.error, parent, retry);
   }
 
   private customerNode(tenantId: string, customer: Customer, parent: TenantNode | undefined): CustomerNode {
@@ -363,6 +363,11 @@ class CustomersViewController implements CustomersView {
       // Revealing is a courtesy: the data is loaded and shown either way.
       this.services.log.warn(`Could not reveal ${node.id}: ${errorMessage(error)}`);
     }
+  }
+
+  /** An error row of a tenant's load; signed in to a real cloud, a refused token (401) offers Sign in again. */
+  private errorNode(id: string, tenantId: string, error: unknown, parent: TreeNode | undefined, retry: (correlationId: string) => Promise<void>): ErrorNode {
+    return new ErrorNode(id, error, parent, retry, this.services.session.state === 'signedIn' ? tenantId : undefined);
   }
 
   /** A load for one tenant: the view's progress bar, and its message while the request waits in the tenant's queue. */

@@ -94,7 +94,9 @@ describe('signing in to the real clouds (test authentication provider, sandbox b
     notifications = recordNotifications();
     microsoft = new TestAuthenticationProvider('Test Microsoft', sandboxTokens);
     sovereign = new TestAuthenticationProvider('Test Sovereign Cloud', sandboxTokens);
-    prompts = answerSignInPrompts([microsoft.id, sovereign.id]);
+    prompts = answerSignInPrompts([microsoft.id, sovereign.id], (providerId, scopes) =>
+      (providerId === microsoft.id ? microsoft : sovereign).createSession(scopes),
+    );
     for (const cloud of REAL_CLOUDS) exports.testing!.overrideCloudApiBase(cloud, sandboxUrl());
   });
 
@@ -298,20 +300,36 @@ describe('signing in to the real clouds (test authentication provider, sandbox b
     assert.deepEqual(labels(await waitForRows(view(), 'Fabrikam’s customers again', (r) => r.length === 24, again[1]!.node)), namesOf('fabrikam', 24));
   });
 
-  it('shows a clear error row, and no customers, when Partner Center rejects the session’s token (401)', async () => {
+  it('shows a clear error row, and no customers, when Partner Center rejects the session’s token (401); the row signs in again and the customers come', async () => {
     useTokens(() => 'eyJhbGciOiJub25lIn0.not-a-sandbox-token');
     await connect({ cloud: 'global', clientId: CLIENT_ID, tenants: [CONTOSO] }, 'signedOut');
     assert.equal(await signIn(), true);
 
     const [row] = await waitForRows(view(), 'an error row', (r) => r.length === 1 && isError(r[0]!));
     assert.match(row!.label, /^Partner Center did not accept the sign-in \(401 .*Sign in again\./);
-    assert.ok(row!.item.command, 'the row offers an action');
+    assert.equal(row!.description, 'Click to sign in again');
     const requests = await sandboxRequests();
     assert.ok(requests.length >= 1);
     for (const request of requests) {
       assert.equal(request.status, 401);
       assert.equal(request.headers.authorization, '[redacted: not a sandbox token]', 'the token went to the (loopback) API only');
     }
+
+    // The user clicks the row: VS Code is asked for a new session of that tenant (it asks the user), and the
+    // new session's token is one Partner Center accepts.
+    useTokens(sandboxTokens);
+    const created = microsoft.created.length;
+    await clearSandboxRequests();
+    const command = row!.item.command!;
+    assert.equal(await vscode.commands.executeCommand(command.command, ...(command.arguments ?? [])), true);
+    const asked = prompts.calls.filter((call) => call.options.forceNewSession);
+    assert.equal(asked.length, 1, 'one sign-in again, for the one tenant');
+    assert.ok(asked[0]!.scopes.includes(`VSCODE_TENANT:${CONTOSO}`), asked[0]!.scopes.join(' '));
+    const detail = (asked[0]!.options.forceNewSession as { detail?: string }).detail;
+    assert.equal(detail, `Partner Center did not accept the sign-in for tenant ${CONTOSO}. Sign in again to go on.`);
+    assert.equal(microsoft.created.length, created + 1);
+    assert.deepEqual(labels(await waitForRows(view(), 'the customers', (r) => r.filter(isCustomer).length >= 10)).slice(0, 10), namesOf('default', 10));
+    assert.deepEqual(authorizations(await sandboxRequests()), ['Bearer sandbox:default'], 'the new session’s token');
   });
 
   it('reports a cancelled sign-in and stays signed out', async () => {

@@ -36,11 +36,18 @@ export class ErrorNode implements TreeNode {
     readonly parent: TreeNode | undefined,
     /** Re-runs the failed load (under the user action's correlation id) and re-renders what it feeds. */
     readonly retry: (correlationId: string) => Promise<void>,
+    /** Signed in to a real cloud for this tenant: a 401 means its token was refused, and signing in again may cure it. */
+    private readonly signedInTenant?: string,
   ) {}
 
   /** The failure is about signing in: retrying as is would fail the same way. */
   get needsSignIn(): boolean {
     return isPartnerCenterError(this.error) && this.error.kind === 'auth';
+  }
+
+  /** Partner Center refused the session's token (a 401 after the token was read again): a new session is needed. */
+  get needsNewSession(): boolean {
+    return this.signedInTenant !== undefined && isPartnerCenterError(this.error) && this.error.status === 401;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -53,6 +60,13 @@ export class ErrorNode implements TreeNode {
     if (this.needsSignIn) {
       item.description = vscode.l10n.t('Sign in');
       item.command = { command: 'partnerCenter.signIn', title: vscode.l10n.t('Sign in') };
+    } else if (this.needsNewSession) {
+      item.description = vscode.l10n.t('Click to sign in again');
+      item.command = {
+        command: 'partnerCenter.signIn',
+        title: vscode.l10n.t('Sign in again'),
+        arguments: [{ tenantId: this.signedInTenant, again: true }],
+      };
     } else {
       item.description = vscode.l10n.t('Click to retry');
       item.command = { command: 'partnerCenter.refresh', title: vscode.l10n.t('Retry'), arguments: [this] };

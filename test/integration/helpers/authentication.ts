@@ -135,7 +135,14 @@ type GetSession = (
  * The tests run in the extension's own host and share its `vscode` API object, so the extension's calls come
  * through here; `stop()` restores the original.
  */
-export function answerSignInPrompts(providerIds: readonly string[]): SignInPrompts {
+export function answerSignInPrompts(
+  providerIds: readonly string[],
+  /**
+   * What VS Code does once the user agrees to sign in again (`forceNewSession`): asks the provider for a new
+   * session. The modal that asks is refused in a test host, so this stands in for the user's "Sign in".
+   */
+  newSession?: (providerId: string, scopes: readonly string[]) => Thenable<vscode.AuthenticationSession>,
+): SignInPrompts {
   const authentication = vscode.authentication as unknown as { getSession: GetSession };
   const unwrapped = authentication.getSession;
   const original: GetSession = unwrapped.bind(vscode.authentication);
@@ -148,6 +155,11 @@ export function answerSignInPrompts(providerIds: readonly string[]): SignInPromp
   };
   authentication.getSession = async (providerId, scopes, options = {}) => {
     prompts.calls.push({ providerId, scopes: [...scopes], options: { ...options } });
+    if (providerIds.includes(providerId) && options.forceNewSession) {
+      if (prompts.answer === 'cancel') throw new Error('User did not consent to login.');
+      assert.ok(newSession, `a sign-in again for ${providerId}, and the test gave no way to create its new session`);
+      return newSession(providerId, scopes);
+    }
     if (!providerIds.includes(providerId) || !options.createIfNone) return original(providerId, scopes, options);
     const usable = await original(providerId, scopes, { silent: true });
     if (usable) return usable; // VS Code would not prompt either
