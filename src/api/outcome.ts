@@ -58,13 +58,22 @@ export function sendFailure(error: unknown, context: RequestContext, timedOutAft
   }
   return {
     ok: false,
-    retry: 'transient',
+    // A response the client refuses to parse (headers over its limit) comes back the same way every time.
+    retry: isMalformedResponse(error) ? undefined : 'transient',
     error: requestError(context, {
       kind: 'network',
       summary: failureText({ kind: 'network', origin: context.url.origin, error }),
       cause: error,
     }),
   };
+}
+
+/** undici's codes for an answer it cannot parse as HTTP (not a dropped or refused connection). */
+const MALFORMED_RESPONSE_CODES = new Set(['UND_ERR_HEADERS_OVERFLOW', 'HPE_HEADER_OVERFLOW']);
+
+function isMalformedResponse(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' && MALFORMED_RESPONSE_CODES.has(cause.code);
 }
 
 function bodyOutcome<S extends z.ZodMiniType>(schema: S, status: number, text: string, context: RequestContext): Outcome<z.output<S>> {
