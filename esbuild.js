@@ -109,7 +109,10 @@ function configs() {
     const ui = glob('test/ui');
     if (ui.length) all.push(nodeTool(ui, 'out', { external: ['playwright-core'] }));
     const bench = glob('test/bench');
-    if (bench.length) all.push(nodeTool(bench, 'out', { external: ['esbuild'] })); // esbuild's API runs its own binary
+    // esbuild's API runs its own binary. vscode, mocha and playwright-core: only test/bench/workbench imports them
+    // (npm run bench:workbench: an extension-host entry and Playwright), resolved at run time like the
+    // integration and UI bundles; the other bench bundles import none of them, so they are built as before.
+    if (bench.length) all.push(nodeTool(bench, 'out', { external: ['esbuild', 'vscode', 'mocha', 'playwright-core'] }));
   }
   return all;
 }
