@@ -128,14 +128,16 @@ export class SessionManager implements vscode.Disposable {
   private async publish(next: Connection): Promise<ConnectionState> {
     const previous = this.connection;
     this.connection = next;
-    await vscode.commands.executeCommand('setContext', 'partnerCenter.state', next.state);
-    await vscode.commands.executeCommand('setContext', 'partnerCenter.ready', this.ready);
     const changedTenants = tenantsWithChangedSession(previous, next);
     if (next.state !== previous.state) this.log.info(`Connection state: ${next.state}`);
+    // Told at once, before the context keys are awaited: a view that started loading under the new state in
+    // between would then be reset by this very change and load its first page twice.
     if (next.state !== previous.state || changedTenants.length > 0) {
       if (changedTenants.length > 0) this.log.info(`Session changed for tenant(s) ${changedTenants.join(', ')}`);
       this.changed.fire({ state: next.state, tenantsWithChangedSession: changedTenants });
     }
+    await vscode.commands.executeCommand('setContext', 'partnerCenter.state', next.state);
+    await vscode.commands.executeCommand('setContext', 'partnerCenter.ready', this.ready);
     return next.state;
   }
 }
