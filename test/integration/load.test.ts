@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PartnerCenterExports } from '../../src/extension';
+import { QUEUED_NOTICE_AFTER_MS } from '../../src/tree/model/queuedLoads';
 import { extensionExports } from './helpers/activation';
 import { clearSandboxRequests, resetSandbox, routeOf, sandboxRequests, setSandboxRateLimit } from './helpers/sandbox';
 import { useSettings } from './helpers/settings';
@@ -100,7 +101,11 @@ describe('under load: an export with billing of the big tenant running', () => {
 
       const details = await sameDetails;
       const sameMs = performance.now() - sameStarted;
-      assert.ok(sameMs >= 1000, `the expansion was answered after ${sameMs.toFixed(0)} ms: it did not wait for the quota`);
+      // How long it waited depends on what the tenant sent in the window before the export (earlier files' requests
+      // age out of it first); that it waited at all is what the message requires: pending, behind a queue, for 250 ms.
+      assert.ok(sameMs >= QUEUED_NOTICE_AFTER_MS, `the expansion was answered after ${sameMs.toFixed(0)} ms`);
+      const ownRead = (await sandboxRequests()).filter((r) => routeOf(r).toLowerCase() === `/customers/${defaultCustomer!.id!.split('/')[1]}`.toLowerCase());
+      assert.equal(ownRead.length, 1, 'the queued expansion sent its own request (the export had not read that customer)');
       console.log(`[pc-test]       under load: the same tenant's expansion, queued, answered after ${sameMs.toFixed(0)} ms`);
       assert.ok(details.length > 0 && !details.some((row) => row.tokens.includes('error')), 'the default customer expanded in its turn');
       await waitFor('the queued message to go', () => (QUEUED.test(api.customers.view.message ?? '') ? undefined : true));
