@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     console.log(`Partner Center client bench${quick ? ' (--quick)' : ''}: the sandbox at ${sandbox.url}, in its own process.`);
     console.log('The sandbox enforces the quota over a rolling window of arrivals and answers 429 beyond it.');
     // First, so its heap figures start from a process that has done nothing else yet.
-    await costGrowth(sandbox.url, admin, CHART);
+    await costGrowth(sandbox.url, admin, CHART, { quick });
     breaches = await throttleFidelity(sandbox.url, admin, { quick, all });
     await tenantIsolation(sandbox.url, admin);
     await exportThroughput(sandbox.url, admin, { quick });

@@ -2,6 +2,7 @@
 //   node out/sandbox/cli.js [--port N] [--host 127.0.0.1] [--rate-limit N] [--window-seconds S] [--bom]
 // The first line printed is exactly `Partner Center sandbox listening on <url>`: harnesses parse it.
 import { parseArgs } from 'node:util';
+import { GROWTH_TENANTS } from './growthTenants';
 import { seedTenants } from './seed';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT, startSandbox, type SandboxOptions } from './server';
 
@@ -12,7 +13,10 @@ const USAGE = `Usage: node out/sandbox/cli.js [options]
   --rate-limit N       requests allowed per partner tenant per window (default ${DEFAULT_RATE_LIMIT.requests})
   --window-seconds S   the rate-limit window in seconds (default ${DEFAULT_RATE_LIMIT.windowMs / 1000})
   --bom                prefix every JSON body with a UTF-8 byte-order mark
-  --help               this text`;
+  --help               this text
+
+Tenants (Bearer sandbox:<id>): default, fabrikam, empty (seeded); growth-1k, growth-10k, growth-50k
+(1,000 / 10,000 / 50,000 generated customers for the bench, built on their first request).`;
 
 class UsageError extends Error {}
 
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
   for (const tenant of seedTenants()) {
     console.log(`  tenant ${tenant.id.padEnd(9)} ${tenant.name} (partner ${tenant.partnerTenantId}): ${tenant.customers.length} customers`);
   }
+  console.log(`  tenants ${GROWTH_TENANTS.map((t) => t.id).join(', ')}: ${GROWTH_TENANTS.map((t) => t.customers).join(', ')} generated customers (for the bench), made on first request`);
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   console.log(`Authenticate with "Authorization: Bearer sandbox:<tenant>", e.g.`);
   console.log(`  curl -s -H 'Authorization: Bearer sandbox:default' '${sandbox.url}/v1/customers?size=2'`);

@@ -56,7 +56,8 @@ function idsOf<K extends string>(table: Record<K, NotableCustomer>): Record<K, s
   return Object.fromEntries(Object.entries<NotableCustomer>(table).map(([key, c]) => [key, c.id])) as Record<K, string>;
 }
 
-const adminCenterUrl = (partnerId: string): string =>
+/** The relationship-request URL of the admin center's form (the growth tenants use it too). */
+export const adminCenterUrl = (partnerId: string): string =>
   `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${partnerId}` +
   '&msppId=0&DAP=false#/BillingAccounts/partner-invitation';
 

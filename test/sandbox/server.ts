@@ -14,6 +14,7 @@ import { FaultTable, faultOutcome, faultInterrupts } from './faults';
 import { RollingWindowLimiter, type RateLimit } from './rateLimiter';
 import { apiFault, throttled, writeReply, type Reply } from './reply';
 import { RequestLog, type LoggedRequest } from './requestLog';
+import { growthTenants } from './growthTenants';
 import { seedTenants } from './seed';
 
 export interface SandboxOptions {
@@ -64,7 +65,8 @@ function checkOptions(options: SandboxOptions): { port: number; host: string; ra
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const { port, host, rateLimit, bom } = checkOptions(options);
-  const tenants = seedTenants();
+  // The growth tenants generate their customers only when first read (growthTenants.ts).
+  const tenants = [...seedTenants(), ...growthTenants()];
   const audit = new AuditLog(tenants);
   const state: SandboxState = {
     audit,
