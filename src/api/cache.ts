@@ -30,6 +30,8 @@ interface Entry {
   readonly storedAt: number;
   /** Start order of the request that produced it: an older request finishing late never overwrites newer data. */
   readonly sequence: number;
+  /** What it counts against the bound (`weigh`). */
+  readonly weight: number;
 }
 
 interface Flight {
@@ -44,15 +46,20 @@ interface Flight {
 
 /** The longest a result is kept, whatever it is asked (`partnerCenter.cacheSeconds` has this maximum): a day. */
 export const MAX_CACHE_SECONDS = 86_400;
-/** Results kept at most: a few thousand customers are a few MiB; 100,000 unbounded were 327 MiB. */
-export const DEFAULT_MAX_ENTRIES = 5_000;
+/**
+ * What is kept at most, in `weigh` units (the client counts the customers or records a result holds, so a page of
+ * 100 weighs 100): 5,000 customers' results measured 20 MiB; 100,000 unbounded were 327 MiB.
+ */
+export const DEFAULT_MAX_WEIGHT = 5_000;
 const DEFAULT_SWEEP_EVERY_MS = 60_000;
 
 export interface CacheOptions {
   /** The clock (ms); tests pass a fake one. */
   readonly now?: () => number;
-  /** Beyond this many results the least recently used go. */
-  readonly maxEntries?: number;
+  /** Beyond this total weight the least recently used results go. */
+  readonly maxWeight?: number;
+  /** A result's weight against `maxWeight` (at least 1); 1 each by default. */
+  readonly weigh?: (value: unknown) => number;
   /** How often expired results are dropped even if nobody asks for them. */
   readonly sweepEveryMs?: number;
 }
@@ -63,14 +70,17 @@ export class ResponseCache {
   private readonly flights = new Map<string, Flight>();
   private sequence = 0;
   private readonly now: () => number;
-  private readonly maxEntries: number;
+  private readonly maxWeight: number;
+  private readonly weigh: (value: unknown) => number;
+  private totalWeight = 0;
   private readonly sweepEveryMs: number;
   /** Armed while anything is cached; unref'd, so it never keeps a process alive. */
   private sweeper: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: CacheOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.maxWeight = options.maxWeight ?? DEFAULT_MAX_WEIGHT;
+    this.weigh = options.weigh ?? (() => 1);
     this.sweepEveryMs = options.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS;
   }
 
@@ -79,12 +89,20 @@ export class ResponseCache {
     return this.entries.size;
   }
 
+  /** Their total weight (what `maxWeight` bounds). */
+  get weight(): number {
+    return this.totalWeight;
+  }
+
   /** The fresh cached value, if any. Never sends anything. */
   peek<T>(key: CacheKey): T | undefined {
     const entry = this.entries.get(mapKey(key));
     if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.remove(mapKey(key));
+      return undefined;
+    }
     this.entries.delete(mapKey(key));
-    if (entry.expiresAt <= this.now()) return undefined;
     this.entries.set(mapKey(key), entry); // now the most recently used
     return entry.value as T;
   }
@@ -120,7 +138,7 @@ export class ResponseCache {
       customerId === undefined
         ? sameTenant(key.tenant, tenant)
         : key.customerId !== undefined && sameCustomer(customerRef(key.tenant, key.customerId), customerRef(tenant, customerId));
-    for (const [id, entry] of this.entries) if (matches(entry.key)) this.entries.delete(id);
+    for (const [id, entry] of this.entries) if (matches(entry.key)) this.remove(id);
     for (const [id, flight] of this.flights) {
       if (matches(flight.key)) {
         flight.stale = true;
@@ -142,6 +160,7 @@ export class ResponseCache {
   /** Forgets everything (the API endpoint changed). */
   clear(): void {
     this.entries.clear();
+    this.totalWeight = 0;
     for (const flight of this.flights.values()) flight.stale = true;
     this.flights.clear();
     this.stopSweeping();
@@ -169,7 +188,7 @@ export class ResponseCache {
             if (this.flights.get(id) === flight) this.flights.delete(id);
             if (!flight.stale && ttlMs > 0) this.store(key, value, ttlMs, sequence);
             // Not kept, and what an earlier, longer lifetime kept is older than this: it goes too.
-            else if (!flight.stale && (this.entries.get(id)?.sequence ?? Infinity) < sequence) this.entries.delete(id);
+            else if (!flight.stale && (this.entries.get(id)?.sequence ?? Infinity) < sequence) this.remove(id);
             return value;
           },
           (error: unknown) => {
@@ -188,12 +207,15 @@ export class ResponseCache {
     const id = mapKey(key);
     const existing = this.entries.get(id);
     if (existing && existing.sequence > sequence) return;
-    this.entries.delete(id); // re-inserted last: the most recently used
+    this.remove(id); // re-inserted last: the most recently used
     const now = this.now();
-    this.entries.set(id, { key, value, expiresAt: now + Math.min(ttlMs, MAX_CACHE_SECONDS * 1000), storedAt: now, sequence });
+    const weight = Math.max(1, this.weigh(value));
+    this.entries.set(id, { key, value, expiresAt: now + Math.min(ttlMs, MAX_CACHE_SECONDS * 1000), storedAt: now, sequence, weight });
+    this.totalWeight += weight;
+    // The newest stays even when it alone is over the bound: its caller is about to read it again.
     for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(oldest);
+      if (this.totalWeight <= this.maxWeight || oldest === id) break;
+      this.remove(oldest);
     }
     this.sweeper ??= unref(setInterval(() => this.sweep(), this.sweepEveryMs));
   }
@@ -201,8 +223,15 @@ export class ResponseCache {
   /** Drops every expired result: otherwise one is only dropped when asked for, and memory would stay taken. */
   private sweep(): void {
     const now = this.now();
-    for (const [id, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(id);
+    for (const [id, entry] of this.entries) if (entry.expiresAt <= now) this.remove(id);
     if (this.entries.size === 0) this.stopSweeping();
+  }
+
+  private remove(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    this.totalWeight -= entry.weight;
   }
 
   private stopSweeping(): void {

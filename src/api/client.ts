@@ -75,13 +75,18 @@ interface Current {
   readonly http: PartnerCenterHttp;
 }
 
+/** A cached result's weight against the cache's bound: a page counts its customers (100 weigh as much as 100 by id). */
+function cachedWeight(value: unknown): number {
+  return isRecord(value) && Array.isArray(value.entries) ? value.entries.length : 1;
+}
+
 /**
  * The one Partner Center client of an activation (see PartnerCenterApi). Reads go through a cache with
  * in-flight sharing, then the HTTP layer, which paces every send through the tenant's rate limiter.
  * A customer by id embeds both profiles, so its profiles and JSON are served from that one request.
  */
 export class PartnerCenterClient implements PartnerCenterApi {
-  private readonly cache = new ResponseCache();
+  private readonly cache = new ResponseCache({ weigh: cachedWeight });
   private readonly customerListeners = new Set<(event: CustomerFetched) => void>();
   /**
    * Made at the first settings read that succeeds, so the limiter starts with the configured limits; later reads

@@ -1,12 +1,12 @@
 // Table 6 and the chart: how cost grows with the tenant. The sandbox's growth tenants (1,000, 10,000 and 50,000
 // generated customers, test/sandbox/growthTenants.ts) loaded page by page into the tree's state (the same
 // CustomersState the view renders): heap after every 1,000 customers and time per page, then a search; the same
-// tenants exported; then the client's cache filled past its bound (src/api/cache.ts, DEFAULT_MAX_ENTRIES).
+// tenants exported; then the client's cache filled past its bound (src/api/cache.ts, DEFAULT_MAX_WEIGHT).
 // Heap is THIS process's (the real client and tree state run here as they do in the extension host, but this
 // is not the extension host), after a GC.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_MAX_ENTRIES } from '../../src/api/cache';
+import { DEFAULT_MAX_WEIGHT } from '../../src/api/cache';
 import type { PartnerCenterClient } from '../../src/api/client';
 import { monotonicNow } from '../../src/api/timing';
 import { exportCustomers } from '../../src/export/customerExport';
@@ -24,7 +24,7 @@ const FAST_CLIENT: Limits = { requests: 500, windowMs: 250 };
 /** The exports' scaled quota (Partner Center's is 500 per minute): 10,100 requests of growth-10k take about 40 s. */
 const EXPORT_QUOTA: Limits = { requests: 250, windowMs: 1000 };
 /** By-id reads that fill the cache: its bound and 3,000 more (--quick: 1,000 more). */
-const cacheReads = (quick: boolean): number => DEFAULT_MAX_ENTRIES + (quick ? 1000 : 3000);
+const cacheReads = (quick: boolean): number => DEFAULT_MAX_WEIGHT + (quick ? 1000 : 3000);
 
 function heapMb(): number {
   gc?.();
@@ -184,11 +184,11 @@ async function cacheAtItsBound(url: string, admin: SandboxAdmin, tenant: string,
   }
   client.dispose();
   printTable(
-    `The client's cache filled by ${thousands(reads)} distinct getCustomer reads of ${tenant} (bound ${thousands(DEFAULT_MAX_ENTRIES)} entries, LRU); heap above the empty client, after a GC`,
+    `The client's cache filled by ${thousands(reads)} distinct getCustomer reads of ${tenant} (bound ${thousands(DEFAULT_MAX_WEIGHT)} customers’ worth, LRU; a by-id result weighs 1); heap above the empty client, after a GC`,
     ['by-id reads', 'entries held', 'heap (MB)', 'KB per entry'],
     rows,
   );
-  const atBound = rows.find((r) => r[1] === thousands(DEFAULT_MAX_ENTRIES));
+  const atBound = rows.find((r) => r[1] === thousands(DEFAULT_MAX_WEIGHT));
   console.log(
     `  at the bound: ${atBound?.[2] ?? '?'} MB; after ${thousands(reads)} reads: ${rows.at(-1)![2]} MB (${rows.at(-1)![1]} entries): ` +
       'the cache grows linearly up to its bound and is flat beyond it.',
@@ -267,6 +267,6 @@ function printGrowthStatement(runs: readonly SizeRun[]): void {
   }
   console.log(
     '  The tree holds every customer loaded (no bound: the list is what the user paged to); the cache is bounded at ' +
-      `${thousands(DEFAULT_MAX_ENTRIES)} results and stops there (table above).`,
+      `${thousands(DEFAULT_MAX_WEIGHT)} customers’ worth (a page weighs its customers) and stops there (table above).`,
   );
 }

@@ -96,15 +96,15 @@ describe('response cache', () => {
       assert.equal(cache.peek(keyOf(1000)), 1000, 'the fresh entry stays');
     });
 
-    it('keeps at most maxEntries, dropping the least recently used', async () => {
-      const cache = make({ maxEntries: 3 });
+    it('keeps at most maxWeight (one per result by default), dropping the least recently used', async () => {
+      const cache = make({ maxWeight: 3 });
       await fill(cache, 0, 5);
       assert.equal(cache.size, 3);
       assert.deepEqual([0, 1, 2, 3, 4].map((n) => cache.peek(keyOf(n))), [undefined, undefined, 2, 3, 4]);
     });
 
     it('keeps what was used recently when the bound is reached', async () => {
-      const cache = make({ maxEntries: 3 });
+      const cache = make({ maxWeight: 3 });
       await fill(cache, 0, 3);
       assert.equal(cache.peek(keyOf(0)), 0, 'read: now the most recently used');
       assert.equal(await cache.load(keyOf(1), 60_000, {}, () => Promise.resolve(-1)), 1, 'served from the cache: used too');
@@ -121,6 +121,27 @@ describe('response cache', () => {
       assert.equal(cache.peek(key), 'kept');
       now += 1;
       assert.equal(cache.peek(key), undefined);
+    });
+
+    it('counts each result by its weight: a few heavy pages push out as much as many light results', async () => {
+      const cache = make({ maxWeight: 300, weigh: (value) => (Array.isArray(value) ? value.length : 1) });
+      const page = (n: number) => Array.from({ length: 100 }, (_, i) => n * 100 + i);
+      for (let n = 0; n < 3; n++) await cache.load(keyOf(n), 60_000, {}, () => Promise.resolve(page(n)));
+      assert.equal(cache.weight, 300);
+      await cache.load(keyOf(3), 60_000, {}, () => Promise.resolve('one customer'));
+      assert.equal(cache.peek(keyOf(0)), undefined, 'the oldest page went to make room for one more result');
+      assert.deepEqual([cache.size, cache.weight], [3, 201]);
+      cache.invalidate('t');
+      assert.deepEqual([cache.size, cache.weight], [0, 0], 'what goes is no longer counted');
+    });
+
+    it('keeps a result heavier than the whole bound until the next one comes (its caller reads it now)', async () => {
+      const cache = make({ maxWeight: 10, weigh: (value) => (Array.isArray(value) ? value.length : 1) });
+      await cache.load(keyOf(0), 60_000, {}, () => Promise.resolve(Array.from({ length: 50 }, () => 0)));
+      assert.equal(cache.size, 1);
+      await cache.load(keyOf(1), 60_000, {}, () => Promise.resolve('light'));
+      assert.deepEqual([cache.peek(keyOf(0)), cache.peek(keyOf(1))], [undefined, 'light']);
+      assert.equal(cache.weight, 1);
     });
 
     it('holds 5,000 entries by default', async () => {

@@ -36,6 +36,21 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       }
     });
 
+    it('counts a cached page by its customers: paging past 5,000 customers lets the first pages go, the recent ones stay', async () => {
+      const { client } = clientFor(sandbox.url, { settings: { pageSize: 100 } });
+      const cursors: PageCursor[] = [];
+      let page = await client.listCustomers('growth-10k');
+      for (let n = 1; n < 60; n++) {
+        cursors.push(page.next!);
+        page = await client.listCustomers('growth-10k', page.next!);
+      }
+      await sandbox.admin.clearRequests();
+      await client.listCustomers('growth-10k', cursors.at(-1)!); // the 60th page: the most recent, kept
+      assert.deepEqual((await sandbox.admin.requests()).map((r) => r.path), [], 'the most recent page was asked again');
+      await client.listCustomers('growth-10k'); // the first of 6,000 customers: beyond the bound, gone
+      assert.deepEqual((await sandbox.admin.requests()).map((r) => r.path), ['/v1/customers?size=100']);
+    });
+
     it("follows fabrikam's next links, which have no /v1 prefix", async () => {
       const { client } = clientFor(sandbox.url, { settings: { pageSize: 5 } });
       const pages = await allPages(
