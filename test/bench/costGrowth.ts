@@ -63,6 +63,7 @@ async function loadPageByPage(url: string, tenant: string, printEvery: number): 
   const { samples, searchMs, found } = await loadIntoState(client, tenant, baseline);
   // The tree's state is gone (a view reset, a sign-out of the view): what the client's cache still holds.
   const cacheAfterReset = heapMb() - baseline;
+  const pagesCached = cacheSize(client);
   client.dispose();
   const afterDispose = heapMb() - baseline;
   const customers = samples.at(-1)!.customers;
@@ -78,7 +79,7 @@ async function loadPageByPage(url: string, tenant: string, printEvery: number): 
   );
   console.log(`  search "${GROWTH_SEARCH_PREFIX}" (server-side prefix search, first page of results: ${found}): ${millis(searchMs)}`);
   console.log(
-    `  the tree's state dropped, the client kept: ${cacheAfterReset.toFixed(1)} MB (its cache: ${thousands(Math.ceil(customers / 100))} list pages, one entry each); ` +
+    `  the tree's state dropped, the client kept: ${cacheAfterReset.toFixed(1)} MB (results in its cache: ${thousands(pagesCached)}, the list pages and the search's, of ${thousands(Math.ceil(customers / 100))} list pages loaded; bound ${thousands(DEFAULT_MAX_WEIGHT)} customers' worth); ` +
       `client disposed: ${afterDispose.toFixed(1)} MB`,
   );
   return { tenant, customers, samples };
