@@ -14,6 +14,7 @@ import { NOTABLE, seedTenant } from '../sandbox/seed';
 import { extensionExports } from './helpers/activation';
 import { clickInPage } from './helpers/billingPage';
 import { type Notification, recordNotifications } from './helpers/notifications';
+import { catchQuickPicks } from './helpers/quickPicks';
 import { type FaultRequest, clearFaults, injectFault, resetSandbox, sandboxUrl } from './helpers/sandbox';
 import { useSettings } from './helpers/settings';
 import { type Row, customerRow, isCustomer, isError, isLoadMore, rows } from './helpers/tree';
@@ -291,19 +292,18 @@ const SURFACES: readonly Surface[] = [
     fields: { id: 'items[0].id', object: 'items[0].companyProfile' },
     async run() {
       // The extension's own quick pick, caught as it is made; typing is setting its value, as the workbench does.
-      const window = vscode.window as { createQuickPick: typeof vscode.window.createQuickPick };
-      const original = window.createQuickPick;
-      let quickPick: vscode.QuickPick<vscode.QuickPickItem & { choice?: { kind: string } }> | undefined;
-      window.createQuickPick = (() => (quickPick = original.call(vscode.window) as typeof quickPick)) as typeof original;
+      const picks = catchQuickPicks();
       const shown = vscode.commands.executeCommand('partnerCenter.search');
+      let pick: Awaited<ReturnType<typeof picks.next>> | undefined;
       try {
-        const pick = await waitFor('the search quick pick', () => quickPick);
+        pick = await picks.next();
+        const caught = pick;
         const type = async (text: string): Promise<Seen> => {
-          const previous = pick.items;
-          pick.value = text;
+          const previous = caught.items;
+          caught.value = text;
           const items = await waitFor('search results', () => {
-            const rowsShown = pick.items.filter((item) => item.choice?.kind !== 'filter');
-            return pick.items !== previous && !pick.busy && rowsShown.length ? rowsShown : undefined;
+            const rowsShown = caught.items.filter((item) => item.choice?.kind !== 'filter');
+            return caught.items !== previous && !caught.busy && rowsShown.length ? rowsShown : undefined;
           });
           const customers = items.filter((item) => item.choice?.kind === 'customer');
           const messages = items.filter((item) => !item.choice);
@@ -322,13 +322,13 @@ const SURFACES: readonly Surface[] = [
         const seen = await type(SEARCH_PREFIX);
         if (seen.outcome === 'error' && seen.retry) {
           const retry = seen.retry;
-          return { ...seen, retry: async () => retry().finally(() => pick.hide()) };
+          return { ...seen, retry: async () => retry().finally(() => caught.hide()) };
         }
-        pick.hide();
+        caught.hide();
         return seen;
       } finally {
-        window.createQuickPick = original;
-        if (!quickPick) await shown;
+        picks.restore();
+        if (!pick) await shown;
       }
     },
   },
