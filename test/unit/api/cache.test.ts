@@ -434,4 +434,56 @@ describe('response cache: callers who give up, writes, and requests overtaken', 
     now += 900;
     await waitFor('the second sweep', () => (cache.size === 0 ? true : undefined), 5_000);
   });
+
+  it('gives a caller who can cancel the error of a request that failed', async () => {
+    const cache = make();
+    const failing = request<string>();
+    const call = cache.load(key, 60_000, { signal: new AbortController().signal }, failing.start);
+    failing.reject(new Error('503'));
+    await assert.rejects(call, /503/);
+  });
+
+  it('keeps a write over the answer of an older read that was not to be kept (cacheSeconds 0)', async () => {
+    const cache = make();
+    const older = request<string>();
+    const reading = cache.load(key, 0, {}, older.start);
+    cache.set(key, 'written', 60_000);
+    older.resolve('stale read');
+    assert.equal(await reading, 'stale read');
+    await settled();
+    assert.equal(cache.peek(key), 'written');
+  });
+
+  it('invalidating one customer leaves the requests of others in flight, and keeps their answers', async () => {
+    const cache = make();
+    const otherKey = { tenant: 'u', id: 'customer c', customerId: 'c' };
+    const mine = request<string>();
+    const theirs = request<string>();
+    const mineCall = cache.load(key, 60_000, {}, mine.start);
+    const theirsCall = cache.load(otherKey, 60_000, {}, theirs.start);
+    cache.invalidate('t', 'c');
+    // A second call for the other customer still joins its request.
+    const joined = request<string>();
+    const joining = cache.load(otherKey, 60_000, {}, joined.start);
+    mine.resolve('mine');
+    theirs.resolve('theirs');
+    assert.deepEqual(await Promise.all([mineCall, theirsCall, joining]), ['mine', 'theirs', 'theirs']);
+    assert.equal(joined.state.started, 0);
+    await settled();
+    assert.deepEqual([cache.peek(key), cache.peek(otherKey)], [undefined, 'theirs']);
+  });
+
+  it('does not keep an answer that still comes for a request whose flights were cancelled', async () => {
+    const cache = make();
+    const late = request<string>();
+    const call = cache.load(key, 60_000, {}, late.start);
+    await waitFor('the request', () => (late.state.started === 1 ? true : undefined), 5_000);
+    cache.cancelFlights('t');
+    assert.equal(late.state.aborted, true);
+    late.resolve('read just before the abort');
+    await call;
+    await settled();
+    assert.equal(cache.size, 0, 'not stored');
+  });
 });
+
