@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isLoopbackHost, overrideCloudApiBase, apiBaseFor, parseLocalEndpoint } from '../../../src/api/clouds';
+import { CLOUD_IDS, cloudLabel, isLoopbackHost, overrideCloudApiBase, apiBaseFor, parseLocalEndpoint } from '../../../src/api/clouds';
 
 describe('clouds', () => {
   it('recognises loopback hosts only', () => {
@@ -36,5 +36,32 @@ describe('clouds', () => {
       overrideCloudApiBase('global', undefined);
     }
     assert.equal(apiBaseFor('global', ''), 'https://api.partnercenter.microsoft.com');
+  });
+
+  it('sends each cloud to its own API host, and local mode to the endpoint it is given, checked', () => {
+    assert.deepEqual(
+      CLOUD_IDS.filter((cloud) => cloud !== 'local').map((cloud) => apiBaseFor(cloud, 'http://127.0.0.1:7071')),
+      ['https://api.partnercenter.microsoft.com', 'https://partner.partnercenterapi.microsoftonline.cn', 'https://api.partnercenter.microsoft.com'],
+    );
+    assert.equal(apiBaseFor('local', 'http://127.0.0.1:7071/pc/'), 'http://127.0.0.1:7071/pc');
+    assert.throws(() => apiBaseFor('local', 'https://api.partnercenter.microsoft.com'), /not a loopback address/);
+  });
+
+  it('names each cloud as a user reads it', () => {
+    assert.deepEqual(CLOUD_IDS.map(cloudLabel), [
+      'Partner Center',
+      'Partner Center operated by 21Vianet',
+      'Partner Center for Microsoft Cloud for US Government',
+      'Local sandbox',
+    ]);
+  });
+
+  it('says which value is wrong, and what is allowed, when it refuses an endpoint', () => {
+    assert.throws(() => parseLocalEndpoint('ws://127.0.0.1:7071'), { message: '"ws://127.0.0.1:7071" must use http or https.' });
+    assert.throws(() => parseLocalEndpoint('nope'), { message: '"nope" is not a valid URL. Use for example http://127.0.0.1:7071.' });
+    assert.throws(() => parseLocalEndpoint('http://10.0.0.1'), {
+      message: '"http://10.0.0.1" is not a loopback address. Local mode only talks to 127.0.0.0/8, ::1 or localhost.',
+    });
+    assert.throws(() => parseLocalEndpoint('http://:pw@127.0.0.1'), /credentials/, 'a password alone');
   });
 });

@@ -33,6 +33,17 @@ const CASES: readonly (readonly [string, FailureFacts, string])[] = [
   ['a refused connection, code in the message', { kind: 'network', origin: 'http://127.0.0.1:9', error: new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) }) }, 'Could not reach Partner Center at http://127.0.0.1:9: connect ECONNREFUSED 127.0.0.1:9'],
   ['a network error without a cause', { kind: 'network', origin: 'https://api.example', error: new Error('boom') }, 'Could not reach Partner Center at https://api.example: boom'],
   ['a long pause', { kind: 'paused', tenant: 'contoso', waitMs: 600_000 }, 'Partner Center asked to pause the requests for tenant contoso for 10 minutes (429). Nothing is sent to this tenant until then; try again afterwards.'],
+  ['a paging header whose name is long: cut, the value never told', { kind: 'pagingHeader', header: 'X'.repeat(200) }, `Partner Center gave a paging header that cannot be sent: "${'X'.repeat(78)}…`],
+  ['a paging header name of 78 characters: shown whole', { kind: 'pagingHeader', header: 'Y'.repeat(78) }, `Partner Center gave a paging header that cannot be sent: "${'Y'.repeat(78)}"`],
+  ['a 401 with Partner Center’s words and code', answer(401, { statusText: 'Nope', body: { message: ' Token expired. ', code: '900' } }), 'Partner Center did not accept the sign-in (401 Nope): Token expired (code 900). Sign in again.'],
+  ['a 403 with no body', answer(403), 'Partner Center denied access (403 Forbidden). Check that your account may use tenant contoso and that the app registration has the Partner Center API permission (user_impersonation).'],
+  ['a 400 with a code and no description', answer(400, { body: { code: '2000' } }), 'Partner Center answered 400 Bad Request (code 2000).'],
+  ['a 404 whose description ends in spaces and periods', answer(404, { body: { message: 'Gone . .' } }), 'Partner Center answered 404 Not Found: Gone . .'],
+  ['a timeout of a fraction of a second', { kind: 'timeout', timeoutMs: 200 }, 'Partner Center did not answer within 0.2 seconds.'],
+  ['a network error whose cause has a code but no message', { kind: 'network', origin: 'https://api.example', error: new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }) }, 'Could not reach Partner Center at https://api.example: fetch failed (ECONNRESET)'],
+  ['a network error whose cause has a numeric code', { kind: 'network', origin: 'https://api.example', error: new TypeError('fetch failed', { cause: { code: 7, message: 'socket hang up' } }) }, 'Could not reach Partner Center at https://api.example: socket hang up'],
+  ['a thrown string as a network error', { kind: 'network', origin: 'https://api.example', error: 'offline' }, 'Could not reach Partner Center at https://api.example: offline'],
+  ['a pause of just over a minute: rounded up', { kind: 'paused', tenant: 'contoso', waitMs: 60_001 }, 'Partner Center asked to pause the requests for tenant contoso for 2 minutes (429). Nothing is sent to this tenant until then; try again afterwards.'],
   ['a long pause, in Partner Center’s words', { kind: 'paused', tenant: 'contoso', waitMs: 121_000, description: 'Try again in 121 seconds.' }, 'Partner Center asked to pause the requests for tenant contoso for 3 minutes (429): Try again in 121 seconds. Nothing is sent to this tenant until then; try again afterwards.'],
 ];
 
@@ -44,5 +55,6 @@ describe('failure texts', () => {
   it('writes times for the messages and the log', () => {
     assert.deepEqual([formatSeconds(30_000), formatSeconds(1_500), formatSeconds(40)], ['30', '1.5', '0']);
     assert.deepEqual([formatDuration(249.6), formatDuration(1_000), formatDuration(61_250)], ['250 ms', '1 s', '61.3 s']);
+    assert.deepEqual([formatDuration(999.4), formatSeconds(10_000), formatSeconds(100)], ['999 ms', '10', '0.1']);
   });
 });
