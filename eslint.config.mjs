@@ -78,7 +78,7 @@ const layerBlocks = Object.keys(LAYERS).flatMap((folder) => [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'reports/**', '**/*.vsix'],
+    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'reports/**', '.stryker-tmp/**', '**/*.vsix'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -380,7 +380,7 @@ describe('response cache: callers who give up, writes, and requests overtaken', 
   });
 
   it('does not store a write when caching is off, nor let it push out what is cached', async () => {
-    const cache = make({ maxEntries: 1 });
+    const cache = make({ maxWeight: 1 });
     const other = { tenant: 't', id: 'customers page 1' };
     await cache.load(other, 60_000, {}, () => Promise.resolve('page'));
     cache.set(key, 'written', 0);
