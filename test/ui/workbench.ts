@@ -188,9 +188,18 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       await hover.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     }
-    await target.hover();
-    await hover.waitFor({ timeout: UI_TIMEOUT_MS });
-    return hover;
+    // A hover is dropped when the row under the pointer is re-rendered before it shows: point at it again.
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      await target.hover();
+      try {
+        await hover.waitFor({ timeout: 5_000 });
+        return hover;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.page.mouse.move(0, 0);
+      }
+    }
   }
 
   /** The entry of the open quick pick whose text contains `text`, scrolling the list until it is rendered. */
