@@ -7,6 +7,7 @@ import type { BillingPanel } from '../../src/webview/billingPanel';
 import type { RenderedReport } from '../../src/webview/protocol';
 import { MARKUP, NOTABLE, seedCustomer } from '../sandbox/seed';
 import { clickInPage, postAsPage } from './helpers/billingPage';
+import { recordClipboardWrites } from './helpers/clipboard';
 import { billingTabs, useCustomerEditors } from './helpers/editors';
 import { clearFaults, clearSandboxRequests, injectFault, routeOf, sandboxRequests, servedBody } from './helpers/sandbox';
 import { customerRow, customersView, rowOf, rows } from './helpers/tree';
@@ -27,6 +28,11 @@ function field(report: RenderedReport, label: string): string | undefined {
   return report.fields.find((f) => f.label === label)?.value;
 }
 
+/** A fetch time as the page shows it: medium date and time in the workbench's language. */
+function shownTime(date: Date): string {
+  return new Intl.DateTimeFormat([vscode.env.language, 'en'], { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}
+
 async function openBilling(api: PartnerCenterExports, arg: unknown, customerId: string): Promise<BillingPanel> {
   await vscode.commands.executeCommand('partnerCenter.openBillingDetails', arg);
   const panel = api.billing.get({ tenantId: TENANT, customerId });
@@ -40,6 +46,8 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
   it('shows the billing contact, company, culture, language, address and fetch time as the page rendered them', async () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.french);
     const billing = customer.billingProfile;
+    api().client.invalidate(TENANT, customer.id); // fetched by this test, not earlier
+    const opened = new Date();
     const panel = await openBilling(api(), { tenantId: TENANT, customerId: customer.id }, customer.id);
     const report = await rendered(panel, 'data');
 
@@ -53,7 +61,10 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
     for (const part of [billing.defaultAddress?.addressLine1, billing.defaultAddress?.city, billing.defaultAddress?.country]) {
       if (part) assert.ok(address.includes(part.trim()), `address "${address}" lacks "${part}"`);
     }
-    assert.match(field(report, 'Fetched') ?? '', new RegExp(String(new Date().getFullYear())));
+    // The time of this test's own fetch, as the user reads it.
+    const fetchedAt = panel.customer!.fetchedAt;
+    assert.ok(fetchedAt >= opened && fetchedAt <= new Date(), `fetched at ${fetchedAt.toISOString()}, not while the panel opened`);
+    assert.equal(field(report, 'Fetched'), shownTime(fetchedAt));
     assert.ok(report.text.startsWith(`Billing — ${customer.companyProfile.companyName}`), 'the heading names the company');
   });
 
@@ -140,7 +151,6 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
     const before = await rendered(panel, 'data');
     const fetchedBefore = panel.customer!.fetchedAt;
     await clearSandboxRequests();
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // a fetch time one second later at least
 
     clickInPage(panel, 'refresh'); // the page's Refresh button
     await waitFor('a newer fetch', () => (panel.customer && panel.customer.fetchedAt > fetchedBefore) || undefined);
@@ -148,7 +158,8 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
     const after = await rendered(panel, 'data', before.revision + 1);
     const requests = (await sandboxRequests()).filter((r) => routeOf(r).toLowerCase() === `/customers/${customer.id}`);
     assert.equal(requests.length, 1, 'Refresh sends exactly one request');
-    assert.notEqual(field(after, 'Fetched'), field(before, 'Fetched'));
+    assert.equal(field(before, 'Fetched'), shownTime(fetchedBefore));
+    assert.equal(field(after, 'Fetched'), shownTime(panel.customer!.fetchedAt), 'the page shows the new fetch time');
     assert.equal(field(after, 'Email'), customer.billingProfile.email);
   });
 
@@ -190,19 +201,23 @@ describe('billing webview (partnerCenter.openBillingDetails)', () => {
     const customer = seedCustomer(TENANT, NOTABLE.default.contoso);
     const panel = await openBilling(api(), { customerId: customer.id }, customer.id);
     const report = await rendered(panel, 'data');
-    await vscode.env.clipboard.writeText('untouched');
-    postAsPage(panel, [
-      null,
-      'copyEmail',
-      { type: 'copyEmail', email: 'attacker@example.com' },
-      { type: 'runCommand', command: 'workbench.action.closeWindow' },
-      { type: 'rendered', revision: 999, kind: 'data', text: 'forged', fields: [{ label: 'x' }] },
-      // Last, a valid message: once its JSON tab is open, the panel has handled every message before it.
-      { type: 'openJson' },
-    ]);
-    await waitFor('the JSON tab the last message opens', () => vscode.window.activeTextEditor?.document.uri.scheme === 'partnercenter' || undefined);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal(await vscode.env.clipboard.readText(), 'untouched');
+    const clipboard = recordClipboardWrites();
+    try {
+      postAsPage(panel, [
+        null,
+        'copyEmail',
+        { type: 'copyEmail', email: 'attacker@example.com' },
+        { type: 'runCommand', command: 'workbench.action.closeWindow' },
+        { type: 'rendered', revision: 999, kind: 'data', text: 'forged', fields: [{ label: 'x' }] },
+        // Last, a valid message: the host handles messages in order, so once it has copied, it has handled every
+        // message before it, and a copy by any of those would be recorded first.
+        { type: 'copyEmail' },
+      ]);
+      await waitFor('the copy the last message asks for', () => clipboard.written.length > 0 || undefined);
+      assert.deepEqual(clipboard.written, [customer.billingProfile.email], 'only the valid message copied');
+    } finally {
+      clipboard.stop();
+    }
     assert.equal(panel.lastRendered, report, 'a malformed report was taken for a render');
   });
 
