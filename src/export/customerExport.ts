@@ -47,7 +47,10 @@ export interface ExportResult {
   readonly billingFailures: readonly BillingFailure[];
 }
 
-export async function exportCustomers(client: PartnerCenterApi, request: ExportRequest): Promise<ExportResult> {
+/** What an export needs of the client: the list, the by-id read (which embeds the billing profile), the queue estimate. */
+export type ExportClient = Pick<PartnerCenterApi, 'listCustomers' | 'getCustomer' | 'estimatedWaitMs'>;
+
+export async function exportCustomers(client: ExportClient, request: ExportRequest): Promise<ExportResult> {
   const customers = await listAllCustomers(client, request);
   const billing = request.includeBilling ? await readBillingProfiles(client, customers, request) : undefined;
   throwIfCancelled(request.signal);
@@ -58,7 +61,7 @@ export async function exportCustomers(client: PartnerCenterApi, request: ExportR
   return { csv: csvDocument(header, rows, { guardFormulas: true }), rows: rows.length, billingFailures: billing?.failures ?? [] };
 }
 
-async function listAllCustomers(client: PartnerCenterApi, request: ExportRequest): Promise<Customer[]> {
+async function listAllCustomers(client: ExportClient, request: ExportRequest): Promise<Customer[]> {
   const options = { signal: request.signal, correlationId: request.correlationId };
   const seen = new Set<string>();
   const customers: Customer[] = [];
@@ -110,7 +113,7 @@ function unreadableCustomers(tenantId: TenantId, invalid: readonly InvalidCustom
 
 /** One `getCustomer` per customer (it embeds the billing profile), a few at a time; the client paces them. */
 async function readBillingProfiles(
-  client: PartnerCenterApi,
+  client: ExportClient,
   customers: readonly Customer[],
   request: ExportRequest,
 ): Promise<{ profiles: (Customer['billingProfile'] | undefined)[]; failures: BillingFailure[] }> {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { PartnerCenterError } from '../../../src/api/errors';
 import { customerPage } from '../../../src/api/customerPage';
 import { type Customer, customerCollectionSchema } from '../../../src/api/schemas';
-import type { CustomerPage, Fetched, PageCursor, PartnerCenterApi, RequestOptions } from '../../../src/api/types';
-import { BASE_COLUMNS, BILLING_COLUMNS, BILLING_CONCURRENCY, type ExportProgress, exportCustomers } from '../../../src/export/customerExport';
+import type { CustomerPage, Fetched, PageCursor, RequestOptions } from '../../../src/api/types';
+import { BASE_COLUMNS, BILLING_COLUMNS, BILLING_CONCURRENCY, type ExportClient, type ExportProgress, exportCustomers } from '../../../src/export/customerExport';
 import { parseCsv } from '../../support/csv';
 
 function customer(n: number): Customer {
@@ -23,7 +23,7 @@ function customer(n: number): Customer {
 }
 
 /** A fake client: pages of `pageSize`, billing reads that can fail or wait, and counters of what was asked. */
-class FakeClient implements Partial<PartnerCenterApi> {
+class FakeClient implements ExportClient {
   readonly all: Customer[];
   billingReads = 0;
   inFlight = 0;
@@ -97,7 +97,7 @@ function run(
   onProgress?: (progress: ExportProgress) => void,
   now?: () => number,
 ) {
-  return exportCustomers(client as unknown as PartnerCenterApi, {
+  return exportCustomers(client, {
     tenantId: 'fabrikam',
     includeBilling,
     correlationId: 'corr',

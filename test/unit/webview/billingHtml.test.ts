@@ -39,8 +39,18 @@ describe('billing webview HTML', () => {
     assert.match(body, /role="status" aria-live="polite"/);
   });
 
-  it('escapes its attribute values', () => {
-    const html = billingHtml({ ...input, lang: 'en"><script>alert(1)</script>' });
-    assert.doesNotMatch(html, /<script>alert/);
+  it('keeps every value inside its attribute: the same elements and attributes, each value read back as given', () => {
+    const hostile = `x" onload="alert(1)"><script>alert(2)</script><b a='1'>&amp;`;
+    const values = { ...input, lang: `fr${hostile}`, scriptUri: `${input.scriptUri}${hostile}`, nonce: `n${hostile}` };
+    const html = billingHtml(values);
+    // What a parser sees: the tag names and attribute names, in order. Hostile values must add none.
+    const skeleton = (text: string) => [...text.matchAll(/<\/?([a-z]+)|\s([a-z-]+)="[^"]*"/gi)].map((m) => m[1] ?? `@${m[2]}`);
+    assert.deepEqual(skeleton(html), skeleton(billingHtml(input)));
+    // And each attribute decodes to exactly the value given.
+    const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const attribute = (tag: string, name: string) => decode(new RegExp(`<${tag}\\b[^>]*\\s${name}="([^"]*)"`).exec(html)?.[1] ?? '');
+    assert.equal(attribute('html', 'lang'), values.lang);
+    assert.equal(attribute('script', 'src'), values.scriptUri);
+    assert.equal(attribute('script', 'nonce'), values.nonce);
   });
 });
