@@ -31,6 +31,7 @@ export function registerExportCommands(services: Services): vscode.Disposable[] 
       if (includeBilling === undefined) return undefined;
       const target = args.uri ?? (await askTarget(tenantId));
       if (!target) return undefined;
+      await refuseFolder(target); // before any request: an export can take minutes
 
       let result: ExportResult;
       try {
@@ -156,16 +157,35 @@ async function exportAndWrite(
 
 /** Through a temporary sibling renamed over the target (export/atomicWrite.ts), with VS Code's file system. */
 async function writeWhole(target: vscode.Uri, content: string): Promise<void> {
+  await refuseFolder(target); // one may have been made there while the export ran
   const temporary = vscode.Uri.joinPath(target, '..', temporaryNameFor(path.posix.basename(target.path)));
   try {
     await writeAtomically(workspaceFs, target, temporary, Buffer.from(content, 'utf8'));
   } catch (error) {
     // The file system's own message (ENOSPC, EACCES…) alone does not say that the target is as it was.
-    const where = target.scheme === 'file' ? target.fsPath : target.toString(true);
+    const where = displayPath(target);
     throw new Error(vscode.l10n.t('The export could not be written to {0}: {1} The file there, if any, was left as it was.', where, errorMessage(error)), {
       cause: error,
     });
   }
+}
+
+/**
+ * The rename that puts the file in place replaces whatever has the target's name, and VS Code's file service
+ * deletes a folder there, contents and all, to do so: a folder is refused instead, and nothing in it is touched.
+ */
+async function refuseFolder(target: vscode.Uri): Promise<void> {
+  const type = await vscode.workspace.fs.stat(target).then(
+    (stat) => stat.type,
+    () => vscode.FileType.Unknown, // nothing there yet (or unreadable: the write will say so)
+  );
+  if (type & vscode.FileType.Directory) {
+    throw new InvalidTargetError(vscode.l10n.t('The export could not be written to {0}: it is a folder. Nothing in it was changed.', displayPath(target)));
+  }
+}
+
+function displayPath(target: vscode.Uri): string {
+  return target.scheme === 'file' ? target.fsPath : target.toString(true);
 }
 
 const workspaceFs: AtomicWriteFs<vscode.Uri> = {
@@ -175,7 +195,7 @@ const workspaceFs: AtomicWriteFs<vscode.Uri> = {
 };
 
 function reportResult(services: Services, tenantId: string, target: vscode.Uri, result: ExportResult): void {
-  const where = target.scheme === 'file' ? target.fsPath : target.toString(true);
+  const where = displayPath(target);
   services.log.info(`Exported ${result.rows} customers of tenant ${tenantId} to ${where}.`);
   const open = vscode.l10n.t('Open File');
   const openIfAsked = (choice: string | undefined) => {

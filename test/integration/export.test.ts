@@ -1,6 +1,7 @@
 // partnerCenter.exportCustomers inside the real VS Code, against the sandbox: the files it writes are read back
 // with an independent RFC 4180 reader and compared with the sandbox's seed.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { NOTABLE, type SandboxCustomer, seedTenant } from '../sandbox/seed';
 import { parseCsv } from '../support/csv';
 import { extensionExports } from './helpers/activation';
 import { recordNotifications } from './helpers/notifications';
+import { recordProgress } from './helpers/progress';
 import { requestsBeforeMarker } from './helpers/requestBarrier';
 import { type LoggedRequest, clearFaults, clearSandboxRequests, injectFault, resetSandbox, routeOf, sandboxRequests } from './helpers/sandbox';
 import { useSettings } from './helpers/settings';
@@ -102,6 +104,98 @@ describe('CSV export (partnerCenter.exportCustomers)', () => {
     assert.equal(new Set(reads.map((r) => routeOf(r).toLowerCase())).size, tenant.customers.length);
   });
 
+  it('shows its progress (customers listed, then billing contacts read) and, when done, Open File opens the CSV', async () => {
+    const tenant = seedTenant('fabrikam')!;
+    const count = tenant.customers.length;
+    const file = path.join(dir, 'fabrikam-progress.csv');
+    api.client.invalidate('fabrikam');
+    const progress = recordProgress();
+    const notifications = recordNotifications();
+    try {
+      assert.equal(await vscode.commands.executeCommand('partnerCenter.exportCustomers', { tenantId: 'fabrikam', includeBilling: true, uri: file }), count);
+      assert.equal(progress.runs.length, 1);
+      const [run] = progress.runs;
+      assert.equal(run!.title, 'Exporting the customers of fabrikam');
+      assert.equal(run!.cancellable, true, 'the notification has a Cancel button');
+      // Listing first, then the billing reads counted up to all of them (with the time left while it is known).
+      const billing = run!.messages.map((message) => /^Billing contacts: (\d+) of (\d+)(, about .+ left)?$/.exec(message));
+      const firstBilling = billing.findIndex(Boolean);
+      assert.ok(firstBilling > 0, `no listing before the billing reads: ${JSON.stringify(run!.messages)}`);
+      assert.deepEqual(run!.messages.slice(0, firstBilling), [`Customers listed: ${count}…`]);
+      const done = billing.slice(firstBilling).map((match, i) => {
+        assert.ok(match, `not a billing progress message: ${run!.messages[firstBilling + i]}`);
+        assert.equal(Number(match[2]), count);
+        return Number(match[1]);
+      });
+      assert.deepEqual(done, [...done].sort((a, b) => a - b), 'the count went down');
+      assert.equal(done.at(-1), count);
+
+      const finished = await waitFor('the notification that it is done', () => notifications.shown.find((n) => n.severity === 'information'));
+      assert.equal(finished.message, `Exported ${count} customers of fabrikam to ${file}.`);
+      assert.deepEqual(finished.buttons, ['Open File']);
+      finished.press('Open File');
+      const editor = await waitFor('the CSV in an editor', () =>
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'file' && e.document.uri.fsPath === file),
+      );
+      assert.equal(editor.document.lineAt(0).text.replace(/^\uFEFF/, ''), [...BASE_HEADER, ...BILLING_HEADER].join(','));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      progress.stop();
+      notifications.stop();
+    }
+  });
+
+  it('writes to a URI given as JSON (as it arrives from another process)', async () => {
+    const file = path.join(dir, 'fabrikam-json-uri.csv');
+    const uri: unknown = JSON.parse(JSON.stringify(vscode.Uri.file(file)));
+    assert.ok(!(uri instanceof vscode.Uri));
+    const rows = await vscode.commands.executeCommand<number>('partnerCenter.exportCustomers', { tenantId: 'fabrikam', uri });
+    assert.equal(rows, seedTenant('fabrikam')!.customers.length);
+    assert.equal(parseCsv(fs.readFileSync(file, 'utf8')).records.length, rows + 1);
+  });
+
+  it('refuses a folder as the target before sending anything, and leaves the folder and its contents alone', async () => {
+    const name = 'a-folder.csv';
+    const target = path.join(dir, name);
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'inside.txt'), 'kept');
+    api.client.invalidate('fabrikam');
+    await clearSandboxRequests();
+    const notifications = recordNotifications();
+    try {
+      assert.equal(await vscode.commands.executeCommand('partnerCenter.exportCustomers', { tenantId: 'fabrikam', uri: target }), undefined);
+      const error = await waitFor('an error notification', () => notifications.shown.find((n) => n.severity === 'error'));
+      assert.equal(error.message, `The export could not be written to ${target}: it is a folder. Nothing in it was changed.`);
+      assert.deepEqual(await requestsBeforeMarker(api, 'fabrikam'), [], 'the export sent requests for a target it could not write');
+      assert.deepEqual(filesNamed(name), [name], 'a temporary file was left beside the folder');
+      assert.deepEqual(fs.readdirSync(target), ['inside.txt']);
+      assert.equal(fs.readFileSync(path.join(target, 'inside.txt'), 'utf8'), 'kept');
+    } finally {
+      notifications.stop();
+    }
+  });
+
+  it('when the finished file cannot replace the old one, says so, keeps the old file and removes its temporary file', async () => {
+    // An immutable file (chattr +i) cannot be replaced, even by root: the temporary file is written, the rename
+    // over the target fails, as it does on a locked or read-only share.
+    const name = 'locked.csv';
+    const target = path.join(dir, name);
+    fs.writeFileSync(target, PREVIOUS_EXPORT);
+    execFileSync('chattr', ['+i', target]);
+    const notifications = recordNotifications();
+    try {
+      assert.equal(await vscode.commands.executeCommand('partnerCenter.exportCustomers', { tenantId: 'fabrikam', uri: target }), undefined);
+      const error = await waitFor('an error notification', () => notifications.shown.find((n) => n.severity === 'error'));
+      assert.ok(error.message.startsWith(`The export could not be written to ${target}: `), error.message);
+      assert.ok(error.message.endsWith(' The file there, if any, was left as it was.'), error.message);
+      assert.deepEqual(filesNamed(name), [name], 'the temporary file was left beside the target');
+      assert.equal(fs.readFileSync(target, 'utf8'), PREVIOUS_EXPORT);
+    } finally {
+      notifications.stop();
+      execFileSync('chattr', ['-i', target]);
+    }
+  });
+
   it('pages through all the customers of default and returns the row count', async () => {
     const tenant = seedTenant('default')!;
     const file = path.join(dir, 'default.csv');
@@ -136,6 +230,13 @@ describe('CSV export (partnerCenter.exportCustomers)', () => {
       const warning = await waitFor('the warning', () => notifications.shown.find((n) => n.severity === 'warning'));
       assert.match(warning.message, /billing contact of 1 customer could not be read: its billing cells are empty/);
       assert.match(warning.message, /fabrikam-partial\.csv/);
+      assert.deepEqual(warning.buttons, ['Open File', 'Show Log']);
+      warning.press('Show Log');
+      const log = await waitFor('the log, naming the customer', () =>
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'output' && e.document.getText().includes(`the billing profile of ${failing}`)),
+      );
+      assert.match(log.document.getText(), new RegExp(`Export of tenant fabrikam: the billing profile of ${failing} \\(.+\\) could not be read`));
+      await vscode.commands.executeCommand('workbench.action.closePanel');
     } finally {
       notifications.stop();
     }
