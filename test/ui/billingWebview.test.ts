@@ -1,8 +1,7 @@
 // The billing webview in the real workbench, as a person uses it: opened from the customer's context menu,
 // read on screen, driven with the keyboard. Customer data full of markup must show as text, and nothing from
-// it may run (checked in the browser itself: no dialog, no element made from data).
+// it may become an element (checked in the browser itself; hostileData.test.ts checks that none of it runs).
 import * as assert from 'node:assert/strict';
-import type { Dialog } from 'playwright-core';
 import { sandboxUrl } from './sandbox';
 import { UI_TIMEOUT_MS, type Workbench, useWorkbench } from './workbench';
 
@@ -36,15 +35,6 @@ async function openBillingPanel(wb: Workbench, customer: SandboxCustomer): Promi
 
 describe('the billing webview in the workbench', () => {
   const workbench = useWorkbench();
-  const dialogs: string[] = [];
-
-  before(() => {
-    // Any alert()/confirm() from any frame of the workbench, the webview's included, lands here.
-    workbench().page.on('dialog', (dialog: Dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-  });
 
   it('shows a customer whose data is markup as plain text, and runs none of it', async () => {
     const customer = await markupCustomer();
@@ -65,8 +55,8 @@ describe('the billing webview in the workbench', () => {
     assert.equal(await page.locator('script[src$="billing.js"]').count(), 1);
     const scriptTexts = await page.locator('script').allTextContents();
     assert.ok(scriptTexts.every((text) => !text.includes("alert('pwned')") && !text.includes('alert(1)')), 'a script element holds data');
-    await wb.page.waitForTimeout(500); // an onerror handler would have fired by now
-    assert.deepEqual(dialogs, [], 'a script from the data ran');
+    // (No dialog check here: the webview's frame is sandboxed without allow-modals, so an alert() from the data
+    // would be dropped unseen. hostileData.test.ts proves "runs none of it" there with payloads that mark the window.)
     await wb.screenshot('billing-webview-markup');
   });
 

@@ -13,7 +13,7 @@ import { matchesFilter } from '../sandbox/paging';
 import { NOTABLE, SEARCH_PREFIXES, type SandboxCustomer, seedCustomer, seedTenant } from '../sandbox/seed';
 import { expectedRowDescription } from '../support/rowDescription';
 import { clearFaults, injectFault, relationshipUrl, requestsSince } from './sandbox';
-import { type Locale, UI_TIMEOUT_MS, type Workbench, useWorkbench } from './workbench';
+import { type Locale, UI_TIMEOUT_MS, type Workbench, afterImageErrors, useWorkbench } from './workbench';
 
 const TENANT = 'default';
 const PAGE_SIZE = manifest.contributes.configuration[0]!.properties['partnerCenter.pageSize'].default;
@@ -203,6 +203,7 @@ for (const locale of ['en', 'fr'] as const) {
         assert.equal(await content.locator('img, script, b, a, code, em, .codicon').count(), 0);
         if (key === 'markup') await wb.screenshot(`${locale}-tooltip`);
       }
+      await afterImageErrors(wb.page.locator('.part.sidebar'));
       await wb.page.mouse.move(0, 0);
       assert.deepEqual(dialogs, [], 'a script from the data ran');
     });
@@ -313,7 +314,7 @@ for (const locale of ['en', 'fr'] as const) {
           await wb.screenshot(`${locale}-json-markup`);
         }
       }
-      await wb.page.waitForTimeout(500); // an onerror handler would have fired by now
+      await afterImageErrors(wb.page.locator('.part.editor'));
       assert.deepEqual(dialogs, [], 'a script from the data ran');
     });
 

@@ -43,7 +43,7 @@ describe('exporting customers in the workbench', () => {
         wb.t('Adds the billing contact, culture, language and country: one request per customer, paced by the rate limit.'),
       ],
     );
-    (await wb.quickPickEntry(wb.t('Customers only'))).click();
+    await (await wb.quickPickEntry(wb.t('Customers only'))).click();
 
     // The save dialog proposes a file named after the tenant and today's date; the user types another path.
     const proposed = `partner-center-customers-${TENANT}-${new Date().toISOString().slice(0, 10)}.csv`;

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { Dialog, Frame } from 'playwright-core';
 import { HOSTILE_PAYLOADS, PWNED, hostileCopy } from '../support/hostilePayloads';
 import { clearFaults, injectFault, sandboxUrl } from './sandbox';
-import { UI_TIMEOUT_MS, useWorkbench } from './workbench';
+import { UI_TIMEOUT_MS, afterImageErrors, useWorkbench } from './workbench';
 
 const TENANT = 'default';
 /** The extension's default page size: the first page the view asks for. */
@@ -70,6 +70,9 @@ describe('hostile customer data in the workbench', () => {
     // An onerror or onload handler fires as its element loads: wait for the page to have rendered and settled.
     await wb.webview().locator('main dl').waitFor({ timeout: UI_TIMEOUT_MS });
     await wb.page.waitForLoadState('load');
+    // Positive controls, one in the webview and one in the workbench: their image errors come after any from the data.
+    await afterImageErrors(wb.webview().locator('body'));
+    await afterImageErrors(wb.page.locator('.part.sidebar'));
 
     const frames = wb.page.frames();
     assert.ok(frames.length > 2, 'the webview frames are there');
@@ -78,7 +81,7 @@ describe('hostile customer data in the workbench', () => {
       assert.equal(seen.pwned, undefined, `a payload ran in ${frame.url().slice(0, 80)}`);
       assert.equal(seen.elements, 0, `a payload made an element in ${frame.url().slice(0, 80)}`);
     }
-    assert.deepEqual(dialogs, []);
+    assert.deepEqual(dialogs, [], 'a script from the data ran');
     await wb.screenshot('hostile-data');
   });
 });

@@ -61,6 +61,30 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
 }
 
+/**
+ * A positive control for "nothing from the data ran": adds to the document of `body` an image that cannot load,
+ * whose error listener (added here, not from markup) marks the window, and waits for the mark. An `onerror` in
+ * markup shown earlier in that document would have fired first; a control that never fires fails the test
+ * instead of letting a fixed sleep pass without checking anything.
+ */
+export async function afterImageErrors(body: Locator): Promise<void> {
+  const marker = `pcControl${Date.now()}`;
+  await body.evaluate((element, name) => {
+    const image = element.ownerDocument.createElement('img');
+    image.addEventListener('error', () => {
+      image.remove();
+      (window as unknown as Record<string, unknown>)[name] = true;
+    });
+    image.src = 'pc-control-missing-image.png';
+    element.append(image);
+  }, marker);
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  while (!(await body.evaluate((_, name) => (window as unknown as Record<string, unknown>)[name] === true, marker))) {
+    if (Date.now() > deadline) throw new Error('the control image never reported its error: the check would prove nothing');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export class Workbench {
   /** The extension's manifest strings in this workbench's language, by package.nls key. */
   readonly strings: Record<string, string>;
