@@ -4,6 +4,7 @@ import type { CustomerPage, PageCursor } from '../../../src/api/types';
 import { NOTABLE, SEARCH_PREFIXES, seedCustomer, seedTenant } from '../../sandbox/seed';
 import { startSandbox } from '../../sandbox/server';
 import { clientFor, settingsFor, settle, useSandbox } from './support';
+import { waitFor } from '../../integration/helpers/waitFor';
 
 const seedIds = (tenant: string) => seedTenant(tenant)!.customers.map((c) => c.id);
 
@@ -242,12 +243,15 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       await sandbox.admin.fault({ path: `/v1/customers/${b}`, delayMs: 300 });
       const controllers = [new AbortController(), new AbortController()];
       const calls = controllers.map((c) => settle(client.getCustomer('default', b!, { signal: c.signal })));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor('the request to reach the sandbox', async () => (await sandbox.admin.requests((r) => r.path === `/v1/customers/${b}`)).length > 0 || undefined);
       for (const controller of controllers) controller.abort();
       assert.ok((await Promise.all(calls)).every((o) => !o.ok && isCancellation(o.error)));
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The server's answer was due 300 ms after the request arrived; past that, an unanswered entry means it was
+      // abandoned (the server logs a status only for an answer it could write).
       const [request] = await sandbox.admin.requests((r) => r.path === `/v1/customers/${b}`);
-      assert.equal(request!.status, null, 'the request was abandoned, so the server never answered it');
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, request!.at + 400 - Date.now())));
+      const [after] = await sandbox.admin.requests((r) => r.path === `/v1/customers/${b}`);
+      assert.equal(after!.status, null, 'the request was abandoned, so the server never answered it');
       // Nothing was cached: the next call asks again.
       await client.getCustomer('default', b!);
       assert.equal(await countFor(`/v1/customers/${b}`), 2);
@@ -371,7 +375,7 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       const [a, b] = seedIds('default');
       await client.getCustomer('default', a!);
       const queued = settle(client.getCustomer('default', b!));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor('the second call to be queued', () => client.queueDepth('default') === 1 || undefined);
       state.settings = settingsFor(sandbox.url, { ...limit, cloud: 'global', clientId: '0b5c2b3e-8f6d-4c1a-9e2f-3a4b5c6d7e8f' });
       const toldAt = Date.now();
       client.settingsChanged();
@@ -459,7 +463,7 @@ describe('PartnerCenterClient (real HTTP against the sandbox)', function () {
       const { client } = clientFor(sandbox.url);
       await sandbox.admin.fault({ path: '/v1/customers', times: 0, delayMs: 500 });
       const calls = ['default', 'fabrikam'].map((tenant) => settle(client.listCustomers(tenant)));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor('both lists to reach the sandbox', async () => (await sandbox.admin.requests((r) => r.path.startsWith('/v1/customers'))).length === 2 || undefined);
       client.cancel();
       assert.ok((await Promise.all(calls)).every((o) => !o.ok && isCancellation(o.error)));
     });

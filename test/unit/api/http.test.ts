@@ -311,8 +311,7 @@ describe('one Partner Center request (real HTTP against the sandbox)', function 
     const [a, b] = ids('default');
     await setup.client.getCustomer('default', a!);
     const queued = settle(setup.client.getCustomer('default', b!));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(setup.client.queueDepth('default'), 1, 'the second call is queued');
+    await waitFor('the second call to be queued', () => setup.client.queueDepth('default') === 1 || undefined);
     // Switched without another call to the client: only the token source stands between the queue and the token.
     setup.state.settings = settingsFor(sandbox.url, { ...limit, cloud: 'global', clientId: '0b5c2b3e-8f6d-4c1a-9e2f-3a4b5c6d7e8f' });
     const outcome = await queued;
@@ -403,7 +402,7 @@ describe('one Partner Center request (real HTTP against the sandbox)', function 
     await sandbox.admin.fault({ path: customerPath(id), delayMs: answerMs });
     const controller = new AbortController();
     const pending = settle(client.getCustomer('default', id, { signal: controller.signal }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor('the request to reach the sandbox', async () => (await sandbox.admin.requests((r) => r.path === customerPath(id))).length > 0 || undefined);
     const abortedAt = Date.now();
     controller.abort();
     const outcome = await pending;

@@ -5,6 +5,7 @@ import { type Customer, customerCollectionSchema } from '../../../src/api/schema
 import type { CustomerPage, Fetched, PageCursor, RequestOptions } from '../../../src/api/types';
 import { BASE_COLUMNS, BILLING_COLUMNS, BILLING_CONCURRENCY, type ExportClient, type ExportProgress, exportCustomers } from '../../../src/export/customerExport';
 import { parseCsv } from '../../support/csv';
+import { waitFor } from '../../integration/helpers/waitFor';
 
 function customer(n: number): Customer {
   return {
@@ -144,8 +145,7 @@ describe('customer export (no UI)', () => {
     let release!: () => void;
     client.gate = new Promise((resolve) => (release = resolve));
     const pending = run(client, true);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.equal(client.inFlight, BILLING_CONCURRENCY, 'reads wait for each other beyond the bound');
+    await waitFor('the first billing reads', () => client.inFlight === BILLING_CONCURRENCY || undefined);
     release();
     const result = await pending;
     assert.equal(client.billingReads, 20);
@@ -201,7 +201,7 @@ describe('customer export (no UI)', () => {
     let release!: () => void;
     client.gate = new Promise((resolve) => (release = resolve));
     const pending = run(client, true, controller.signal);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitFor('the first billing reads', () => client.billingReads === BILLING_CONCURRENCY || undefined);
     controller.abort();
     release();
     await assert.rejects(pending, (error: unknown) => error instanceof PartnerCenterError && error.kind === 'cancelled');
