@@ -78,14 +78,22 @@ const nodeTool = (entryPoints, outdir, extra = {}) => ({
 });
 
 function configs() {
+  // An ES module (VS Code loads a `.mjs` main with import()), split at each dynamic import(): activation loads
+  // dist/extension.mjs and the chunks it imports statically; export, portals, billing edits and the billing
+  // panel load their chunk on first use.
   const extension = {
     ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     platform: 'node',
-    format: 'cjs',
+    format: 'esm',
     external: ['vscode'],
     mainFields: ['module', 'main'],
+    // CommonJS dependencies bundled in (@vscode/l10n) call require() for Node's built-ins.
+    banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
   };
   const webview = {
     ...common,
@@ -117,7 +125,14 @@ function configs() {
   return all;
 }
 
+/** Chunk names carry a content hash: drop the previous build's (and the CommonJS bundle it replaced). */
+function cleanExtensionOutput() {
+  fs.rmSync(path.join(__dirname, 'dist', 'chunks'), { recursive: true, force: true });
+  for (const stale of ['extension.js', 'extension.js.map']) fs.rmSync(path.join(__dirname, 'dist', stale), { force: true });
+}
+
 async function main() {
+  if (!only) cleanExtensionOutput();
   const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import zodFrench from 'zod/v4/locales/fr.js';
 import { registerActivity } from './activity/activityCommands';
 import { PartnerCenterClient } from './api/client';
 import { overrideCloudApiBase } from './api/clouds';
@@ -18,8 +17,8 @@ import { registerBillingPanels } from './webview/billingPanels';
 /** What `activate` returns: the live pieces, for the integration tests (and only tests get the `testing` hooks). */
 export type PartnerCenterExports = ReturnType<typeof wire>;
 
-export function activate(context: vscode.ExtensionContext): PartnerCenterExports {
-  localize();
+export async function activate(context: vscode.ExtensionContext): Promise<PartnerCenterExports> {
+  await localize();
   return wire(context);
 }
 
@@ -80,7 +79,8 @@ function wire(context: vscode.ExtensionContext) {
 }
 
 /** Strings of the api/ layer (which cannot import vscode) and zod's messages follow VS Code's display language. */
-function localize(): void {
+async function localize(): Promise<void> {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  if (vscode.env.language.startsWith('fr')) z.config(zodFrench());
+  // Loaded only in a French workbench (its own chunk), before anything is parsed.
+  if (vscode.env.language.startsWith('fr')) z.config((await import('zod/v4/locales/fr.js')).default());
 }

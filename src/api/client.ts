@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from './zod';
 import { type ApiTarget, type TokenSource, sameTarget } from './auth';
-import { billingFormOf } from './billingChanges';
-import { writeBillingProfile } from './billingUpdate';
 import { type CacheKey, ResponseCache } from './cache';
 import { type AuditQuery, auditQueryString, checkAuditQuery } from './auditQuery';
 import { auditCollectionSchema } from './auditSchemas';
@@ -195,6 +193,8 @@ export class PartnerCenterClient implements PartnerCenterApi {
     const correlationId = options.correlationId ?? randomUUID();
     const signal = options.signal ?? new AbortController().signal;
     const body = { ...profile, attributes: { ...(isRecord(profile.attributes) ? profile.attributes : {}), etag } };
+    // The write's own code loads with the first write: reading customers never needs it.
+    const [{ writeBillingProfile }, { billingFormOf }] = await Promise.all([import('./billingUpdate'), import('./billingChanges')]);
     const result = await writeBillingProfile(
       {
         put: async () => {

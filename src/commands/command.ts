@@ -19,7 +19,7 @@ export interface CommandContext {
 export function registerCommand<Args extends unknown[], Result>(
   services: Services,
   id: string,
-  handler: (context: CommandContext, ...args: Args) => Result | Promise<Result>,
+  handler: CommandHandler<Args, Result>,
   /** `rejects`: for commands meant for automation (no UI): a failure is logged and rejects the call, no notification. */
   options: { readonly rejects?: boolean } = {},
 ): vscode.Disposable {
@@ -39,6 +39,20 @@ export function registerCommand<Args extends unknown[], Result>(
       return undefined;
     }
   });
+}
+
+/** A command handler as registerCommand takes it. */
+export type CommandHandler<Args extends unknown[], Result> = (context: CommandContext, ...args: Args) => Result | Promise<Result>;
+
+/**
+ * A handler whose code is loaded on the command's first run: activation does not need it, so it sits in its own
+ * chunk of the bundle (a dynamic import()), and VS Code starts without reading it.
+ */
+export function loadedOnFirstRun<Args extends unknown[], Result>(
+  load: () => Promise<CommandHandler<Args, Result>>,
+): CommandHandler<Args, Result> {
+  let loading: Promise<CommandHandler<Args, Result>> | undefined;
+  return async (context, ...args) => (await (loading ??= load()))(context, ...args);
 }
 
 /** An error notification with a "Show Log" action. The message often quotes the server or a customer's data. */

@@ -12,7 +12,7 @@ export function registerCustomerCommands(
   return [
     registerCommand(services, 'partnerCenter.openBillingDetails', async ({ correlationId }, arg?: unknown) => {
       const target = await customerOrPick(services, arg, { title: vscode.l10n.t('Open Billing Details'), correlationId });
-      if (target) billing.open(target, { correlationId });
+      if (target) await billing.open(target, { correlationId });
     }),
     registerCommand(services, 'partnerCenter.openCustomerJson', async ({ correlationId }, arg?: unknown) => {
       const target = await customerOrPick(services, arg, { title: vscode.l10n.t('Open Customer JSON'), correlationId });

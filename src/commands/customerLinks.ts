@@ -86,7 +86,7 @@ class CustomerLinkHandler {
         await customers.reveal(target, { correlationId });
         return;
       case 'billing':
-        billing.open(target, { correlationId });
+        await billing.open(target, { correlationId });
         return;
       case 'json':
         await documents.open(target, { correlationId });

@@ -20,6 +20,7 @@ import {
   hostMessageSchema,
 } from './protocol';
 import { PageMessageGate } from './pageMessageGate';
+import { editsOffMessage, notSavedMessage } from './editMessages';
 
 /** One customer's billing panel: its page, what it shows, and the page's requests. */
 export class BillingPanel implements vscode.Disposable {
@@ -258,14 +259,6 @@ export class BillingPanel implements vscode.Disposable {
 /** The billing profile exactly as received with the customer (undefined when the customer has none). */
 function profileAsRead(fetched: Fetched<Customer> | undefined): unknown {
   return isRecord(fetched?.raw) ? fetched.raw.billingProfile : undefined;
-}
-
-export function editsOffMessage(): string {
-  return vscode.l10n.t('Editing billing profiles is turned off (setting partnerCenter.allowEdits).');
-}
-
-export function notSavedMessage(reason: string): string {
-  return vscode.l10n.t('Not saved: {0} Partner Center has the profile as it was, so nothing was written. You can save again.', reason);
 }
 
 function invalidDataMessage(): string {

@@ -12,8 +12,6 @@ export {
 } from '../api/billingForm';
 export { changedFields, mergeThreeWay } from '../api/billingChanges';
 
-/** The view type of `createWebviewPanel` and of the serializer that restores panels after a reload. */
-export const BILLING_VIEW_TYPE = 'partnerCenter.billing';
 
 /** Bounds on anything the other side sends: a message is data, never an unbounded blob. */
 const MAX_TEXT = 20_000;
