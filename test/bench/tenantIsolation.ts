@@ -33,19 +33,33 @@ export async function tenantIsolation(url: string, admin: SandboxAdmin): Promise
   const bId = seedTenant(B)!.customers[0]!.id;
   const rtt = await roundTrip(url, bId);
 
-  await admin.reset();
-  await admin.configure({ rateLimit: limits });
-  const client = createClient(url, limits, 0);
-  // Both tenants warm (connections open, code compiled): the figure is the queueing, not a first use.
-  await client.getCustomer(A, aIds[0]!);
-  await client.getCustomer(B, bId);
-  const stopA = new AbortController();
-  setMaxListeners(QUEUED + 1, stopA.signal); // one signal for all of A's calls, each listening while it waits
-  const aCalls = aIds.map((id) => client.getCustomer(A, id, { signal: stopA.signal }).catch(() => undefined));
-  const perTenant = await timed(() => client.getCustomer(B, bId));
-  stopA.abort();
-  await Promise.all(aCalls);
-  client.dispose();
+  /**
+   * B's latency with A's calls made first: `settled` waits until they are all parked in A's queue (the event loop
+   * has drained their first steps), as when a user opens tenant B during a long export of A; otherwise B is asked
+   * in the same tick, and also waits for the extension to finish making A's 1,000 calls. Also: when B's request
+   * reached the sandbox, after B was asked (both clocks are this machine's wall clock).
+   */
+  async function projectLatency(settled: boolean): Promise<{ latency: number; reachedAfter: number }> {
+    await admin.reset();
+    await admin.configure({ rateLimit: limits });
+    const client = createClient(url, limits, 0);
+    // Both tenants warm (connections open, code compiled): the figure is the queueing, not a first use.
+    await client.getCustomer(A, aIds[0]!);
+    await client.getCustomer(B, bId);
+    const stopA = new AbortController();
+    setMaxListeners(QUEUED + 1, stopA.signal); // one signal for all of A's calls, each listening while it waits
+    const aCalls = aIds.map((id) => client.getCustomer(A, id, { signal: stopA.signal }).catch(() => undefined));
+    if (settled) await new Promise((resolve) => setImmediate(resolve));
+    const askedAt = Date.now();
+    const latency = await timed(() => client.getCustomer(B, bId));
+    stopA.abort();
+    await Promise.all(aCalls);
+    client.dispose();
+    const bRequests = await admin.requests((request) => request.tenant === B);
+    return { latency, reachedAfter: bRequests.at(-1)!.at - askedAt };
+  }
+  const queued = await projectLatency(true);
+  const sameTick = await projectLatency(false);
 
   // One p-throttle queue for every tenant, at the same limit: B waits behind all of A's.
   await admin.reset();
@@ -60,10 +74,13 @@ export async function tenantIsolation(url: string, admin: SandboxAdmin): Promise
   const goal = rtt + 10;
   printTable(
     `Tenant isolation: one GET for tenant B while tenant A has ${QUEUED} queued (${limits.requests} per ${limits.windowMs} ms per tenant); round trip ${millis(rtt)}, goal ≤ ${millis(goal)}`,
-    ['queueing', 'B latency', '− round trip', 'goal met'],
+    ['queueing', 'B latency', '− round trip', 'B reached the server after', 'goal met'],
     [
-      ["project's client (a queue per tenant)", millis(perTenant), millis(perTenant - rtt), perTenant <= goal ? 'yes' : 'no'],
-      ['one shared queue (p-throttle strict)', millis(sharedQueue), millis(sharedQueue - rtt), sharedQueue <= goal ? 'yes' : 'no'],
+      ...([
+        ["project's client (a queue per tenant), B asked once A's calls are queued", queued],
+        ["project's client, B asked in the same tick as A's 1,000 calls", sameTick],
+      ] as const).map(([name, { latency, reachedAfter }]) => [name, millis(latency), millis(latency - rtt), millis(reachedAfter), latency <= goal ? 'yes' : 'no']),
+      ['one shared queue (p-throttle strict)', millis(sharedQueue), millis(sharedQueue - rtt), '—', sharedQueue <= goal ? 'yes' : 'no'],
     ],
   );
 }
