@@ -46,6 +46,7 @@ async function economy(session) {
       }
       const { kind, value } = JSON.parse(text.slice(at + TAG.length));
       if (kind === 'run') runs[value.mode] = value.steps;
+      if (kind === 'firstPage') runs.firstPage = value;
       if (kind === 'error') error = value;
     });
     const url = workbenchUrl(session.codeServer.url, {
@@ -71,6 +72,7 @@ async function main() {
     if (wanted(3)) {
       const runs = await step('Table 3: the scripted session in the extension host (cache on, then off)', () => economy(session));
       tables.printEconomy(runs, verbose);
+      tables.printFirstPageInHost(runs.firstPage);
     }
     if (wanted(5)) {
       const browserServer = await step('Starting Chromium', () => launchBrowserServer(session.tools.chromium));

@@ -1,7 +1,7 @@
 // Tables 3 and 5 of `npm run bench:workbench` (scripts/bench-workbench.mjs starts the sandbox, code-server and
 // Chromium, runs economy.ts inside the extension host and hands its counts here). Prints figures only.
 import { median, millis, printTable } from '../table';
-import type { StepCount } from './economy';
+import type { FirstPageSample, StepCount } from './economy';
 import { firstPageRoundTripMs, measureWindow, type WindowFigures } from './firstRow';
 
 /** BENCHMARKS.md §3: the fewest requests each step of the session can take. */
@@ -34,6 +34,22 @@ export function printEconomy(runs: EconomyRuns, verbose: boolean): void {
       for (const step of steps as readonly StepCount[]) for (const route of step.routes) console.log(`    ${step.step}: ${route}`);
     }
   }
+}
+
+/** Table 5's first page without the workbench: what the extension itself spends between the request and the rows. */
+export function printFirstPageInHost(samples: readonly FirstPageSample[] | undefined): void {
+  if (!samples?.length) throw new Error('the extension host reported no first-page figures');
+  const row = (name: string, pick: (s: FirstPageSample) => number) => [name, millis(median(samples.map(pick))), samples.map((s) => pick(s).toFixed(0)).join(', ')];
+  printTable(
+    `Table 5, the extension's share: the first page (${samples[0]!.items} rows) asked of the tree provider in code-server's extension host, ` +
+      `nothing cached, ${samples.length} times, medians (no workbench rendering, no transfer to the browser)`,
+    ['figure', 'median', 'each'],
+    [
+      row('getChildren(root) called → the list request reaches the sandbox', (s) => s.requestArrivalMs),
+      row('getChildren(root) called → resolved with the customers', (s) => s.childrenMs),
+      row('then every TreeItem of the page built (getTreeItem)', (s) => s.itemsMs),
+    ],
+  );
 }
 
 /**
