@@ -72,6 +72,15 @@ describe('portal links (partnerCenter.openPortal, partnerCenter.copyPortalLink)'
     const error = await waitFor('an error', () => shown('error')[0]);
     assert.match(error, /has no portal "sharepoint" in Local sandbox\. Its portals: partnerCenter, m365Admin, .*powerPlatform\./);
     assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
+    // Its Show Log button shows the log, where the failure is recorded with its correlation id.
+    const notification = notifications.shown.find((n) => n.severity === 'error')!;
+    assert.deepEqual(notification.buttons, ['Show Log']);
+    notification.press('Show Log');
+    const log = await waitFor('the log with the failure', () =>
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'output' && /partnerCenter\.copyPortalLink failed \(correlation id [0-9a-f-]{36}\): .*has no portal "sharepoint"/.test(e.document.getText())),
+    );
+    assert.ok(log);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
   it("copies the partner's own template and names the refused entry in a warning", async () => {
