@@ -15,6 +15,8 @@ import { say, step } from './lib/timing.mjs';
 export const CODE_SERVER_VERSION = '4.139.1';
 const NODE_MAJOR = 24; // code-server's install refuses any other major
 const BUILD_PACKAGES = ['libkrb5-dev', 'build-essential', 'python3', 'pkg-config'];
+/** chattr: the export's integration test makes a file that cannot be replaced. */
+const TEST_PACKAGES = ['e2fsprogs'];
 
 /** The folder that keeps Node 24 and code-server between runs (and between fresh clones on one machine). */
 export function cacheDir() {
@@ -166,6 +168,7 @@ async function provisionCodeServer(cache, nodeDir) {
 export async function provision({ browser = false } = {}) {
   const arch = nodeArch();
   if (browser) requireChromium();
+  await requirePackages(TEST_PACKAGES, 'The integration tests');
   const cache = cacheDir();
   fs.mkdirSync(cache, { recursive: true });
   removeStalePartials(cache);
