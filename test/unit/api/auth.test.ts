@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SandboxTokenSource, assertTokenDestination, resolveApiUrl } from '../../../src/api/auth';
+import { SandboxTokenSource, assertTokenDestination, resolveApiUrl, sameTarget } from '../../../src/api/auth';
 import { PartnerCenterError } from '../../../src/api/errors';
 
 const GLOBAL = { apiBase: 'https://api.partnercenter.microsoft.com', cloud: 'global' } as const;
@@ -54,5 +54,28 @@ describe('where a token may go', () => {
     assert.equal(await tokens.authorization('default', LOCAL), 'Bearer sandbox:default');
     assert.equal(await tokens.authorization('fabrikam', LOCAL), 'Bearer sandbox:fabrikam');
     await assert.rejects(tokens.authorization('default', GLOBAL), /local mode/);
+  });
+});
+
+describe('where a token may go: edge cases', () => {
+  it('refuses a user name without a password too', () => {
+    assert.match(refusal('https://user@api.partnercenter.microsoft.com/v1/customers', GLOBAL).message, /credentials/);
+  });
+
+  it('allows http to a local-mode endpoint that is not on loopback (a sandbox on another machine)', () => {
+    const lan = { apiBase: 'http://sandbox.internal:7071', cloud: 'local' } as const;
+    assert.doesNotThrow(() => assertTokenDestination(resolveApiUrl(lan.apiBase, '/v1/customers'), lan));
+  });
+
+  it('drops only a leading v1, also when it is all there is, and every trailing slash of the base', () => {
+    assert.equal(resolveApiUrl(LOCAL.apiBase, '/customers/v1/x').href, 'http://127.0.0.1:7071/v1/customers/v1/x');
+    assert.equal(resolveApiUrl(LOCAL.apiBase, '/v1').href, 'http://127.0.0.1:7071/v1/');
+    assert.equal(resolveApiUrl('http://127.0.0.1:7071/pc//', 'customers').href, 'http://127.0.0.1:7071/pc/v1/customers');
+  });
+
+  it('counts another cloud at the same address as another target', () => {
+    assert.equal(sameTarget(LOCAL, { ...LOCAL }), true);
+    assert.equal(sameTarget(LOCAL, { ...LOCAL, cloud: 'global' }), false);
+    assert.equal(sameTarget(LOCAL, { ...LOCAL, apiBase: 'http://127.0.0.1:7072' }), false);
   });
 });

@@ -88,3 +88,29 @@ describe('billing changes', () => {
     assert.equal(fieldOfError(refusal('Something else went wrong')), undefined);
   });
 });
+
+describe('billing edits: spaces, absent addresses and agreeing sides', () => {
+  it('accepts an e-mail and a country typed with spaces around them (what is saved is trimmed)', () => {
+    assert.deepEqual(validateBillingForm({ ...base, email: ' new@example.com ', country: ' FR ' }), {});
+  });
+
+  it('names the first problem of a field: an over-long value that is not an e-mail is too long', () => {
+    assert.equal(validateBillingForm({ ...base, email: 'x'.repeat(300) }).email, 'tooLong');
+  });
+
+  it('sees no change in a field read with spaces around it and saved trimmed', () => {
+    const spaced = { ...base, city: ` ${base.city} ` };
+    assert.deepEqual(changedFields(spaced, base), []);
+  });
+
+  it('adds a default address only when an address field changed', () => {
+    assert.equal('defaultAddress' in putBody({ firstName: 'A' }, { firstName: 'B' }, 'e'), false);
+    assert.deepEqual(putBody({ firstName: 'A' }, { city: 'Lyon' }, 'e').defaultAddress, { city: 'Lyon' });
+  });
+
+  it('does not report a field both sides changed to the same value (spaces aside)', () => {
+    const mine = { ...base, email: 'same@example.com' };
+    const theirs = { ...base, email: 'same@example.com ' };
+    assert.deepEqual(mergeThreeWay(base, mine, theirs).changedOnBothSides, []);
+  });
+});

@@ -17,4 +17,9 @@ describe('X-Locale from the display language', () => {
     assert.equal(toXLocale('qps-ploc'), 'en-US');
     assert.equal(toXLocale('xx'), 'en-US');
   });
+
+  it('takes only a language of two or three letters, with a region or without', () => {
+    for (const tag of ['abcd-fr', '12-fr', 'f-fr', 'fran-FR']) assert.equal(toXLocale(tag), 'en-US', tag);
+    assert.equal(toXLocale('fil-ph'), 'fil-PH');
+  });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PartnerCenterError } from '../../../src/api/errors';
-import { PageCursorHistory } from '../../../src/api/pageCursorHistory';
+import { PageCursorHistory, isPagingDeadEnd } from '../../../src/api/pageCursorHistory';
 
 describe('page cursor history (paging loops)', () => {
   const uri = '/v1/customers?size=100&seekOperation=Next';
@@ -44,5 +44,32 @@ describe('page cursor history (paging loops)', () => {
     assert.throws(() => history.follow(cursor));
     assert.throws(() => history.follow(cursor));
     assert.doesNotThrow(() => new PageCursorHistory().follow(cursor));
+  });
+});
+
+describe('a paging dead end (the walk must start again)', () => {
+  it('is a repeated link, or a continuation token refused with 400 code 2000, and nothing else', () => {
+    const history = new PageCursorHistory();
+    const cursor = { uri: '/v1/customers?page=2', headers: {} };
+    history.follow(cursor);
+    let repeated: unknown;
+    try {
+      history.follow(cursor);
+    } catch (error) {
+      repeated = error;
+    }
+    assert.equal(isPagingDeadEnd(repeated), true);
+    const refused = (status: number, code: string) => new PartnerCenterError({ kind: 'http', status, code, summary: 'x' });
+    assert.equal(isPagingDeadEnd(refused(400, '2000')), true);
+    assert.equal(isPagingDeadEnd(refused(400, '2055')), false);
+    assert.equal(isPagingDeadEnd(refused(500, '2000')), false);
+    assert.equal(isPagingDeadEnd(new Error('links.next')), false);
+  });
+
+  it('finds the continuation token among other headers, wherever it is', () => {
+    const history = new PageCursorHistory();
+    const uri = '/v1/customers?size=100&seekOperation=Next';
+    history.follow({ uri, headers: { 'MS-Other': '1', 'MS-ContinuationToken': 'a' } });
+    assert.doesNotThrow(() => history.follow({ uri, headers: { 'MS-Other': '1', 'MS-ContinuationToken': 'b' } }));
   });
 });

@@ -6,6 +6,7 @@ import {
   companyProfileSchema,
   customerCollectionSchema,
   customerSchema,
+  decodeHtmlEntities,
   describeIssues,
   linksSchema,
   readErrorBody,
@@ -99,5 +100,29 @@ describe('error bodies with nulls', () => {
   it('keeps the code of an ApiFault whose description is null or missing, and reads no message from it', () => {
     assert.deepEqual(readErrorBody({ code: 1000, description: null, data: [], source: 'PartnerFD' }), { code: '1000' });
     assert.deepEqual(readErrorBody({ code: '60003', source: 'PartnerFD' }), { code: '60003' });
+  });
+});
+
+describe('HTML entities in error texts and old links', () => {
+  it('decodes decimal and hexadecimal character references, in either case of x', () => {
+    assert.equal(decodeHtmlEntities('&#65;&#x42;&#X43;&#x1F600;'), 'ABC\u{1F600}');
+    assert.equal(decodeHtmlEntities('&#x10FFFF;'), '\u{10FFFF}', 'the last code point is one');
+  });
+
+  it('leaves a reference to no character as received', () => {
+    for (const text of ['&#0;', '&#x0;', '&#x110000;', '&#99999999999999999999;', '&nosuch;']) {
+      assert.equal(decodeHtmlEntities(text), text);
+    }
+  });
+});
+
+describe('schema problems in words', () => {
+  it('names each problem at its path, separated, and at most five', () => {
+    const result = z.array(z.object({ id: z.string() })).safeParse(Array.from({ length: 7 }, (_, i) => ({ id: i })));
+    assert.ok(!result.success);
+    const text = describeIssues(result.error.issues);
+    assert.equal(text.split('; ').length, 5, text);
+    assert.match(text, /^\[0\]\.id: .+; \[1\]\.id: /);
+    assert.ok(!text.includes('[5]'), text);
   });
 });
