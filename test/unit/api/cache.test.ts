@@ -246,6 +246,20 @@ describe('response cache: callers who give up, writes, and requests overtaken', 
   const settled = () => new Promise((resolve) => setImmediate(resolve));
   const isCancelled = (error: unknown) => error instanceof PartnerCenterError && error.kind === 'cancelled';
 
+  /** After the old request has gone, a later caller joins the refresh still in flight instead of sending its own. */
+  async function laterCallerJoins(
+    cache: ResponseCache,
+    refresh: ReturnType<typeof request<string>>,
+    refreshing: Promise<string>,
+    ttlMs = 60_000,
+  ): Promise<void> {
+    const joined = request<string>();
+    const later = cache.load(key, ttlMs, {}, joined.start);
+    refresh.resolve('refreshed');
+    assert.deepEqual(await Promise.all([refreshing, later]), ['refreshed', 'refreshed']);
+    assert.equal(joined.state.started, 0, 'the later call joined the refresh');
+  }
+
   it('refuses at once a load whose signal is already aborted, sending nothing', async () => {
     const cache = make();
     const controller = new AbortController();
@@ -331,11 +345,7 @@ describe('response cache: callers who give up, writes, and requests overtaken', 
     const refreshing = cache.load(key, 60_000, { bypassCache: true }, refresh.start);
     controller.abort();
     await oldCall;
-    const joined = request<string>();
-    const later = cache.load(key, 60_000, {}, joined.start);
-    refresh.resolve('refreshed');
-    assert.deepEqual(await Promise.all([refreshing, later]), ['refreshed', 'refreshed']);
-    assert.equal(joined.state.started, 0, 'the later call joined the refresh');
+    await laterCallerJoins(cache, refresh, refreshing);
   });
 
   it('lets an old request that finishes leave a newer one in flight for later callers', async () => {
@@ -346,11 +356,7 @@ describe('response cache: callers who give up, writes, and requests overtaken', 
     const refreshing = cache.load(key, 60_000, { bypassCache: true }, refresh.start);
     old.resolve('old');
     assert.equal(await first, 'old');
-    const joined = request<string>();
-    const later = cache.load(key, 0, {}, joined.start);
-    refresh.resolve('refreshed');
-    assert.deepEqual(await Promise.all([refreshing, later]), ['refreshed', 'refreshed']);
-    assert.equal(joined.state.started, 0, 'the later call joined the refresh');
+    await laterCallerJoins(cache, refresh, refreshing, 0);
   });
 
   it('lets an old request that fails leave a newer one in flight for later callers', async () => {
@@ -361,11 +367,7 @@ describe('response cache: callers who give up, writes, and requests overtaken', 
     const refreshing = cache.load(key, 60_000, { bypassCache: true }, refresh.start);
     old.reject(new Error('503'));
     assert.equal((await first).ok, false);
-    const joined = request<string>();
-    const later = cache.load(key, 60_000, {}, joined.start);
-    refresh.resolve('refreshed');
-    assert.deepEqual(await Promise.all([refreshing, later]), ['refreshed', 'refreshed']);
-    assert.equal(joined.state.started, 0, 'the later call joined the refresh');
+    await laterCallerJoins(cache, refresh, refreshing);
   });
 
   it('keeps a written result over the answer of a request that started before the write', async () => {
