@@ -25,6 +25,8 @@ describe('exporting customers in the workbench', () => {
     const customers = seedTenant(TENANT)!.customers;
     const file = path.join(dir, 'customers.csv');
     await wb.openPartnerCenter();
+    // The palette lists the command once the extension is ready (signed in): the first customer row says it is.
+    await wb.treeItem(customers[0]!.companyProfile.companyName.trim()).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await wb.clearNotifications();
 
     await wb.runCommand(wb.commandTitle('command.exportCustomers'));
